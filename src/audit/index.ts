@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemClock, type Clock } from '../core/clock.js';
+import { AirlockError } from '../core/errors.js';
+import { openSqlite } from '../store/sqlite.js';
+import { openSigningKey, readHeadFile, readPublicKeys, type HeadFile, type TrustedKeys } from './signing.js';
+import { SqliteAuditStore, type Durability } from './sqlite-store.js';
+import type { AuditStore } from './store.js';
+
+export { canonicalJson } from './canonical-json.js';
+export { chainHash, checkpointPayload, genesisHash, type Checkpoint } from './chain.js';
+export * from './formats.js';
+export { AuditForwarder, type ForwarderOptions, type ForwarderStatus } from './forward/forwarder.js';
+export { httpSink, type HttpSinkOptions } from './forward/http-sink.js';
+export { syslogSink, type SyslogSinkOptions } from './forward/syslog-sink.js';
+export type { ForwardSink } from './forward/sink.js';
+export { pruneAudit, type PruneAuditOptions } from './prune.js';
+export { parseAuditDate, queryAudit, summarizeAudit, SUMMARY_DIMENSIONS } from './query.js';
+export * from './record.js';
+export * from './signing.js';
+export { SqliteAuditStore, type Durability, type SqliteAuditStoreOptions } from './sqlite-store.js';
+export type * from './store.js';
+export { AuditTrail } from './trail.js';
+export { formatVerifyReport, verifyChain, type ProblemKind, type VerifyOptions, type VerifyProblem, type VerifyReport } from './verify.js';
+
+export interface OpenAuditOptions {
+  dataDir: string;
+  /** where the signing key, its public list and the head file live (default: dataDir) */
+  keyDir?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  clock?: Clock;
+  durability?: Durability;
+  /** open for verify / query / export only: no key is created, nothing is written */
+  readOnly?: boolean;
+  checkpointEvery?: number;
+  checkpointIntervalMs?: number;
+}
+
+export interface OpenedAudit {
+  store: AuditStore;
+  trusted: TrustedKeys;
+  headFile: HeadFile | undefined;
+  keyDir: string;
+}
+
+/**
+ * Opens the audit trail of a data directory: the SQLite store on its own connection to
+ * `airlock.db`, the signing key from `keyDir`. With AIRLOCK_DATABASE_URL set the trail
+ * belongs in PostgreSQL, which this build does not implement yet: refuse rather than
+ * silently write a second, local chain.
+ */
+export function openAudit(options: OpenAuditOptions): OpenedAudit {
+  const env = options.env ?? process.env;
+  if (env['AIRLOCK_DATABASE_URL']) {
+    throw new AirlockError('CONFIG_INVALID', 'AIRLOCK_DATABASE_URL is set, but the PostgreSQL audit store is not available in this build');
+  }
+  const clock = options.clock ?? systemClock;
+  const keyDir = options.keyDir ?? env['AIRLOCK_AUDIT_KEY_DIR'] ?? options.dataDir;
+  if (options.readOnly) {
+    if (!existsSync(join(options.dataDir, 'airlock.db'))) {
+      const headFile = readHeadFile(keyDir);
+      throw new AirlockError(
+        headFile ? 'AUDIT_FAILED' : 'CONFIG_INVALID',
+        headFile
+          ? `the audit database in ${options.dataDir} is gone, but ${keyDir}/audit-head.json says chain ${headFile.chainId} had signed records through seq ${headFile.checkpoint.seq}`
+          : `no audit trail in ${options.dataDir}`,
+      );
+    }
+  }
+  const db = openSqlite(options.dataDir);
+  try {
+    const signer = options.readOnly ? undefined : openSigningKey(keyDir, clock);
+    const store = new SqliteAuditStore({
+      db,
+      ...(signer ? { signer } : {}),
+      clock,
+      headDir: keyDir,
+      ...(options.durability ? { durability: options.durability } : {}),
+      ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
+      ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
+    });
+    return { store, trusted: readPublicKeys(keyDir), headFile: readHeadFile(keyDir), keyDir };
+  } catch (error) {
+    db.close();
+    const headFile = options.readOnly ? readHeadFile(keyDir) : undefined;
+    if (headFile !== undefined && error instanceof AirlockError && error.code === 'CONFIG_INVALID') {
+      throw new AirlockError(
+        'AUDIT_FAILED',
+        `the audit trail in ${options.dataDir} is gone, but ${keyDir}/audit-head.json says chain ${headFile.chainId} had signed records through seq ${headFile.checkpoint.seq}`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,156 @@
+import { SafeRegex } from '../../../core/regex.js';
+import type { DetectorSpec, Validation } from '../../spec.js';
+import { CITIES } from './cities.js';
+import { RESIDENCE_CONTEXT } from './context.js';
+import { CITY_THEN_CODE, CITY_THEN_DIGITS, GAZETTEER, PC_CITY, UK_PC_CITY } from './patterns.js';
+import { CA_POSTCODE, EIRCODE, POSTCODE_FORMATS, UK_POSTCODE } from './postcodes.js';
+
+/**
+ * Locations: a postcode with its city ("75008 Paris", "SW1A 1AA London", "Springfield, IL
+ * 62704"), and gazetteer city / country names where the text says someone lives, was born
+ * or gets post there. A plain mention of a city ("our Paris office") is not personal data.
+ */
+
+const SP = '[ \\t]';
+/** "from" is too weak to vouch for an unknown place after a number. */
+const POSTAL_CONTEXT = RESIDENCE_CONTEXT.filter((w) => w !== 'from');
+
+/** UK, Canadian and Irish postcodes and US/Australian state + code do not occur by chance. */
+const DISTINCTIVE = new SafeRegex(
+  `(?:^${UK_POSTCODE}[ \\t]|[ \\t]${UK_POSTCODE}$|[ \\t]${CA_POSTCODE}$|[ \\t]${EIRCODE}$|[ \\t][A-Z]{2,3}[ \\t]+\\d{4,5}(?:-\\d{4})?$)`,
+);
+/** A four-digit "postcode" between 1900 and 2099 is more often a year ("2024 Berlin hosted…"). */
+const YEAR_CODE = /^(?:[A-Z]{1,3}-)?(?:19|20)\d\d[ \t]|[ \t](?:19|20)\d\d$/;
+
+/** Every country a city spelling belongs to (Córdoba, San José and Valencia have several). */
+const COUNTRIES_OF_CITY = new Map<string, string[]>();
+for (const city of CITIES) {
+  for (const name of city.names) COUNTRIES_OF_CITY.set(name, [...(COUNTRIES_OF_CITY.get(name) ?? []), city.cc]);
+}
+const POSTCODE_OF_COUNTRY = new Map(
+  Object.entries(POSTCODE_FORMATS).map(([cc, f]) => [cc, new RegExp(`^(?:[A-Z]{1,3}-)?(?:${f.regex})$`)]),
+);
+const POSTCODE_TOKEN = /^(?:[A-Z]{1,3}-)?\d[\d \t-]*(?:[A-Z]{2}(?=[ \t]))?|(?:\d{3}-\d{4}|\d{4,6})$/;
+
+/**
+ * True when some run of words in the value is a gazetteer city whose country writes its
+ * postcodes the way this one is written: "10115 Berlin" yes, "Ticket 4521 Berlin" no.
+ * Without a postcode (UK, US… forms are checked by their own shape) any gazetteer city counts.
+ */
+function namesKnownCity(value: string, postcode: string | undefined): boolean {
+  const words = value.split(/[ \t\r\n,]+/).filter((w) => w.length > 0);
+  for (let i = 0; i < words.length; i++) {
+    let name = '';
+    for (let j = i; j < Math.min(words.length, i + 5); j++) {
+      name = name ? `${name} ${words[j] as string}` : (words[j] as string);
+      const countries = COUNTRIES_OF_CITY.get(name);
+      if (!countries) continue;
+      if (postcode === undefined) return true;
+      if (countries.some((cc) => POSTCODE_OF_COUNTRY.get(cc)?.test(postcode))) return true;
+    }
+  }
+  return false;
+}
+
+/** Capitalised words that follow numbers in prose and lists, never cities. */
+const NOT_CITIES = new Set([
+  'No', 'Nr', 'The', 'Total', 'Units', 'Items', 'Pieces', 'Please', 'Thanks', 'Best', 'Regards', 'Euro', 'Euros', 'Dollars',
+  'EUR', 'USD', 'GBP', 'CHF', 'Stück', 'Stk', 'Pcs', 'Users', 'Seats', 'Licenses', 'Licences', 'Lizenzen', 'Tickets', 'Orders',
+]);
+
+/** The first word after a leading postcode (10115, 1015 CJ, 111 51, D-60311). */
+const CITY_AFTER_POSTCODE = /^(?:[A-Z]{1,3}-)?\d[\d \t-]*(?:[A-Z]{2}[ \t]+)?([^\s,]+)/u;
+
+function validatePostcodeCity(value: string, facts: { nearContext: boolean }): Validation {
+  if (DISTINCTIVE.test(value)) return namesKnownCity(value, undefined) ? 'confirm' : undefined;
+  if (YEAR_CODE.test(value) && !facts.nearContext) return 'reject';
+  if (namesKnownCity(value, POSTCODE_TOKEN.exec(value)?.[0].trim())) return 'confirm';
+  const cityAfterCode = CITY_AFTER_POSTCODE.exec(value)?.[1];
+  if (cityAfterCode !== undefined && NOT_CITIES.has(cityAfterCode)) return 'reject';
+  // a bare number before an unknown capitalised word needs an address word nearby
+  return facts.nearContext ? undefined : 'reject';
+}
+
+export const locationDetectors: DetectorSpec[] = [
+  {
+    id: 'postcode-city',
+    entity: 'LOCATION',
+    description:
+      'A postcode with its city, in the order each country writes them (10115 Berlin, 1015 CJ Amsterdam, 1100-053 Lisboa, London SW1A 1AA, Springfield, IL 62704, Toronto, ON M5V 2T6, Mumbai 400001); gazetteer cities are confirmed',
+    patterns: [
+      // a postcode right after another digit group is the end of a phone or account number
+      // a postcode right after another digit group is the end of a phone or account number
+      { name: 'postcode-first', regex: `\\d${SP}+${PC_CITY}|(${PC_CITY}|${UK_PC_CITY})`, score: 0.6, group: 1 },
+      // UK, US, Canadian, Australian and Irish: the city, then the code (with state or province)
+      { name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75 },
+      { name: 'city-first', regex: CITY_THEN_DIGITS, score: 0.6 },
+    ],
+    minDigits: 2,
+    context: POSTAL_CONTEXT,
+    validate: validatePostcodeCity,
+    samples: {
+      tp: [
+        '75008 Paris',
+        '10115 Berlin',
+        { text: 'Le client habite 69003 Lyon depuis 2019.', value: '69003 Lyon' },
+        { text: 'Ship it to SW1A 1AA London please', value: 'SW1A 1AA London' },
+        { text: 'Lives in London NW1 6XE, near the park.', value: 'London NW1 6XE' },
+        { text: 'Mailing: Springfield, IL 62704', value: 'Springfield, IL 62704' },
+        { text: 'Postadres 1015 CJ Amsterdam', value: '1015 CJ Amsterdam' },
+        { text: 'Morada: 1100-053 Lisboa', value: '1100-053 Lisboa' },
+        { text: 'Adres: 00-590 Warszawa', value: '00-590 Warszawa' },
+        { text: 'Wohnort: 8001 Zürich', value: '8001 Zürich' },
+        { text: 'Adresse: D-60311 Frankfurt am Main', value: 'D-60311 Frankfurt am Main' },
+        { text: 'moved to Toronto, ON M5V 2T6 in June', value: 'Toronto, ON M5V 2T6' },
+        { text: 'Home: Mumbai 400001', value: 'Mumbai 400001' },
+        { text: 'Wohnhaft in 37073 Göttingen seit 2010', value: '37073 Göttingen' },
+      ],
+      fp: [
+        'We sold 12000 Units last quarter',
+        'In 2024 Berlin hosted the fair',
+        'Tokyo 2020 was postponed',
+        'Invoice 40213 Total due',
+        'Order 55123 Shipped yesterday',
+        'Windows 2000 Server',
+        'Call +1 415 555 8260 No further action is required from the account team.',
+        'Address list: 12000 Units shipped',
+        'Ticket 4521 Berlin Team escalated',
+      ],
+    },
+  },
+  {
+    id: 'location-gazetteer',
+    entity: 'LOCATION',
+    description:
+      'City and country names from a gazetteer (native spellings and EN/DE/FR/ES/IT/NL/PT exonyms) where someone lives, was born, or has an address',
+    patterns: [{ name: 'gazetteer', regex: GAZETTEER, score: 0.5 }],
+    keywords: RESIDENCE_CONTEXT,
+    context: RESIDENCE_CONTEXT,
+    contextRequired: true,
+    samples: {
+      tp: [
+        { text: 'The customer lives in München with her family.', value: 'München' },
+        { text: 'Er wohnt in Köln.', value: 'Köln' },
+        { text: 'Elle habite à Genève depuis 2015.', value: 'Genève' },
+        { text: 'La paciente vive en Bogotá.', value: 'Bogotá' },
+        { text: 'Il cliente vive a Milano.', value: 'Milano' },
+        { text: 'Hij woont in Den Haag.', value: 'Den Haag' },
+        { text: 'Ela mora em São Paulo.', value: 'São Paulo' },
+        { text: 'Born in Kraków, Poland in 1980.', value: 'Kraków' },
+        { text: 'Born in Kraków, Poland in 1980.', value: 'Poland' },
+        { text: 'Tom is from New York City originally.', value: 'New York City' },
+        { text: 'Indirizzo di residenza: Firenze', value: 'Firenze' },
+        { text: 'Dirección: Ciudad de México', value: 'Ciudad de México' },
+        { text: 'Wohnsitz: Österreich', value: 'Österreich' },
+      ],
+      fp: [
+        'Our Paris office opens at nine.',
+        'The Berlin team shipped the release.',
+        'Quarterly numbers for Germany look good.',
+        'She lives in the suburbs.',
+        'Meeting in Tokyo next week.',
+        'Parisian bakeries are great; I was from here.',
+      ],
+    },
+  },
+];

@@ -1,0 +1,91 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { DetectorSpec, Validation } from '../../spec.js';
+
+const TLD = /\.(\p{L}{2,24})$/u;
+/** Domains reserved for documentation still identify nobody, but they are emails in form. */
+function validateEmail(value: string): Validation {
+  const at = value.lastIndexOf('@');
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (local.length > 64 || domain.length > 253) return 'reject';
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'reject';
+  if (domain.startsWith('-') || domain.includes('..') || domain.includes('.-') || domain.includes('-.')) return 'reject';
+  if (!TLD.test(domain)) return 'reject';
+  return 'confirm';
+}
+
+/** National numbers with context are tried against these regions, in order. */
+const NATIONAL_REGIONS: CountryCode[] = ['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'PT', 'IE', 'AU'];
+
+/** Dates and times share the shape of national numbers. */
+const DATE_SHAPED = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
+
+/**
+ * International numbers are parsed once (the country code names the region). National
+ * numbers in the North American shape are checked against NANP; other national numbers
+ * only when a phone word is nearby, since without one they are any group of digits.
+ */
+function validatePhone(value: string, facts: { nearContext: boolean }): Validation {
+  if (DATE_SHAPED.test(value)) return 'reject';
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return 'reject';
+  if (value.startsWith('+') || value.startsWith('00')) {
+    const parsed = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value);
+    return parsed?.isValid() ? 'confirm' : 'reject';
+  }
+  if (digits.length === 10 && parsePhoneNumberFromString(value, 'US')?.isValid()) return undefined;
+  if (!facts.nearContext) return 'reject';
+  for (const region of NATIONAL_REGIONS) {
+    if (parsePhoneNumberFromString(value, region)?.isValid()) return undefined;
+  }
+  return 'reject';
+}
+
+const PHONE_CONTEXT = [
+  'phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'contact',
+  'telefon', 'handy', 'rufnummer', 'téléphone', 'portable', 'teléfono', 'móvil', 'telefono', 'cellulare',
+  'telefoonnummer', 'mobiel', 'telemóvel', 'celular',
+];
+
+export const contactDetectors: DetectorSpec[] = [
+  {
+    id: 'email',
+    entity: 'EMAIL_ADDRESS',
+    description: 'E-mail addresses (RFC 5322 common subset), checked for a plausible domain.',
+    keywords: ['@'],
+    patterns: [{ name: 'address', regex: '[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+', score: 0.85 }],
+    context: ['email', 'e-mail', 'mail', 'e-mail-adresse', 'mailadresse', 'courriel', 'adresse e-mail', 'correo', 'correo electrónico', 'posta', 'posta elettronica', 'e-mailadres', 'correio eletrónico', 'correio eletrônico'],
+    validate: validateEmail,
+    samples: {
+      tp: [
+        'jane.doe@example.com',
+        { text: 'Please reply to maría.lópez@clínica-madrid.es today', value: 'maría.lópez@clínica-madrid.es' },
+        { text: 'Contact: ops+crm@acme.co.uk.', value: 'ops+crm@acme.co.uk' },
+      ],
+      fp: ['meet me @ 5pm', 'user@localhost', 'see a..b@example.com', 'twitter handle @janedoe', 'x@y'],
+    },
+  },
+  {
+    id: 'phone',
+    entity: 'PHONE_NUMBER',
+    description: 'International and national phone numbers, validated with libphonenumber metadata.',
+    minDigits: 7,
+    patterns: [
+      { name: 'plus', regex: '\\+[1-9]\\d{0,3}(?:[ .\\-]?\\(?\\d{1,4}\\)?){2,6}', score: 0.7 },
+      { name: 'double-zero', regex: '00[1-9]\\d{0,2}(?:[ .\\-]\\(?\\d{1,4}\\)?){2,6}', score: 0.6 },
+      { name: 'national', regex: '\\(?\\d{2,5}\\)?[ .\\-/]\\d{2,4}(?:[ .\\-]\\d{2,5}){1,3}', score: 0.4 },
+    ],
+    context: PHONE_CONTEXT,
+    validate: validatePhone,
+    samples: {
+      tp: [
+        '+1 415 555 2671',
+        { text: 'Call me on +44 20 7946 0958 after lunch', value: '+44 20 7946 0958' },
+        { text: 'Tel. +49 30 901820', value: '+49 30 901820' },
+        { text: 'mobile: (415) 555-2671', value: '(415) 555-2671' },
+        { text: 'Rufnummer 0049 89 636 48018', value: '0049 89 636 48018' },
+      ],
+      fp: ['Invoice 2023-10-12', 'order 1234 5678', 'version 10.2.3.4', '+1 000 000 0000', 'balance 1.234.567,89 EUR'],
+    },
+  },
+];

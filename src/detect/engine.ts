@@ -1,0 +1,311 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { AirlockError, asAirlockError } from '../core/errors.js';
+import { SafeRegex, SafeRegexSet, Utf8Text } from '../core/regex.js';
+import type { Finding } from '../core/types.js';
+import { AhoCorasick, isWordCharAt } from './aho-corasick.js';
+import { compileDictionaries, type CompiledDictionaries, type DictionaryConfig } from './dictionaries.js';
+import { shannonEntropy } from './entropy.js';
+import { looksLikePlaceholder } from './placeholder.js';
+import { DEFAULT_CONTEXT_BOOST, type DetectorSpec } from './spec.js';
+
+export interface EngineOptions {
+  detectors: readonly DetectorSpec[];
+  dictionaries?: DictionaryConfig;
+  /** Key of the HMAC that fingerprints values. Random per engine when absent. */
+  fingerprintKey?: Buffer;
+  /** Longest text accepted, in UTF-16 code units (default 1 MiB). */
+  maxTextLength?: number;
+  /** How far around a match context words are looked for, in code units. */
+  contextBefore?: number;
+  contextAfter?: number;
+}
+
+export interface DetectOptions {
+  minScore?: number;
+}
+
+interface CompiledPattern {
+  /** index of this pattern in the engine's pattern set */
+  setIndex: number;
+  name: string;
+  regex: SafeRegex;
+  score: number;
+  group: number;
+}
+
+interface CompiledDetector {
+  spec: DetectorSpec;
+  patterns: CompiledPattern[];
+  context: string[];
+  hasKeywords: boolean;
+}
+
+/** A finding before overlap resolution and fingerprinting. */
+interface Candidate {
+  entity: string;
+  start: number;
+  end: number;
+  score: number;
+  detectorId: string;
+}
+
+export const DEFAULT_MAX_TEXT_LENGTH = 1 << 20;
+const DETECTOR_ID = /^[a-z0-9]+(?:[-:][a-z0-9]+)*$/;
+const ENTITY_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
+/**
+ * The detection engine: keyword / digit prefilter → RE2 regex → boundary, entropy,
+ * placeholder and checksum checks → context scoring → dictionary terms → allowlist →
+ * overlap resolution → fingerprints.
+ *
+ * Overlap resolution is deterministic: candidates are ranked by score (highest first),
+ * then length (longest first), then start (earliest first), then detector id; each is
+ * kept unless it overlaps one already kept. The result is sorted by start.
+ */
+export class DetectionEngine {
+  readonly detectors: readonly CompiledDetector[];
+  private readonly keywordAutomaton: AhoCorasick;
+  /** all patterns of all detectors: one pass finds which can match at all */
+  private readonly patternSet: SafeRegexSet | undefined;
+  private readonly patternCount: number;
+  /** pattern indexes (engine-wide) of the patterns in the set, in set order */
+  private readonly setMembers: number[];
+  /** keyword index → detectors that list it */
+  private readonly keywordOwners: number[][];
+  private readonly dictionaries: CompiledDictionaries;
+  private readonly fingerprintKey: Buffer;
+  private readonly maxTextLength: number;
+  private readonly contextBefore: number;
+  private readonly contextAfter: number;
+
+  constructor(options: EngineOptions) {
+    const keywords: string[] = [];
+    const keywordIndex = new Map<string, number>();
+    const owners: number[][] = [];
+    const ids = new Set<string>();
+    let setIndex = 0;
+    this.detectors = options.detectors.map((spec, index) => {
+      validateSpec(spec, ids);
+      for (const raw of spec.keywords ?? []) {
+        const keyword = raw.toLowerCase();
+        let k = keywordIndex.get(keyword);
+        if (k === undefined) {
+          k = keywords.length;
+          keywords.push(keyword);
+          keywordIndex.set(keyword, k);
+          owners.push([]);
+        }
+        (owners[k] as number[]).push(index);
+      }
+      return {
+        spec,
+        patterns: spec.patterns.map((p) => compilePattern(spec, p, setIndex++)),
+        context: (spec.context ?? []).map((w) => w.toLowerCase()),
+        hasKeywords: (spec.keywords?.length ?? 0) > 0,
+      };
+    });
+    this.keywordAutomaton = new AhoCorasick(keywords);
+    // Detectors with keywords are already filtered by the keyword pass and rarely run; the
+    // set is for the patterns that would otherwise run on every text.
+    this.patternCount = setIndex;
+    // Patterns V8 runs cost little to try; the set pays off for the RE2 ones only.
+    this.setMembers = this.detectors.filter((d) => !d.hasKeywords).flatMap((d) => d.patterns.filter((p) => !p.regex.onV8).map((p) => p.setIndex));
+    const byIndex = new Map(this.detectors.flatMap((d) => d.patterns.map((p) => [p.setIndex, p.regex] as const)));
+    this.patternSet = this.setMembers.length > 0 ? new SafeRegexSet(this.setMembers.map((i) => byIndex.get(i) as SafeRegex)) : undefined;
+    this.keywordOwners = owners;
+    this.dictionaries = compileDictionaries(options.dictionaries ?? {});
+    this.fingerprintKey = options.fingerprintKey ?? randomBytes(32);
+    this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
+    this.contextBefore = options.contextBefore ?? 64;
+    this.contextAfter = options.contextAfter ?? 32;
+  }
+
+  /** Findings in `text`, non-overlapping, sorted by start. Throws AirlockError, never passes silently. */
+  detect(text: string, options: DetectOptions = {}): Finding[] {
+    if (typeof text !== 'string') throw new AirlockError('INPUT_INVALID', 'text must be a string');
+    if (text.length > this.maxTextLength) {
+      throw new AirlockError(
+        'PAYLOAD_TOO_LARGE',
+        `text of ${text.length} code units exceeds the limit of ${this.maxTextLength}`,
+      );
+    }
+    const minScore = options.minScore ?? 0;
+    const candidates: Candidate[] = [];
+    const runnable = this.prefilter(text);
+    const utf8 = new Utf8Text(text);
+    const matching = this.matchingPatterns(utf8, runnable);
+    for (let d = 0; d < this.detectors.length; d++) {
+      if (runnable[d] !== 1) continue;
+      const detector = this.detectors[d] as CompiledDetector;
+      try {
+        this.runDetector(detector, utf8, matching, candidates);
+      } catch (error) {
+        throw asAirlockError(error, 'DETECTION_FAILED', `detector "${detector.spec.id}" failed`);
+      }
+    }
+    this.dictionaries.find(text, candidates);
+    const kept = resolveOverlaps(
+      candidates.filter((c) => c.score >= minScore && !this.dictionaries.isAllowed(text.slice(c.start, c.end))),
+    );
+    return kept.map((c) => ({ ...c, fingerprint: this.fingerprint(c.entity, text.slice(c.start, c.end)) }));
+  }
+
+  /** Keyed HMAC of a value: stable for one key, useless without it. */
+  fingerprint(entity: string, value: string): string {
+    return createHmac('sha256', this.fingerprintKey).update(entity).update('\0').update(value).digest('base64url').slice(0, 22);
+  }
+
+  /** 1 for each detector whose prefilter passes on this text. */
+  private prefilter(text: string): Uint8Array {
+    const runnable = new Uint8Array(this.detectors.length);
+    let digits = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    this.keywordAutomaton.scan(text, (k) => {
+      for (const d of this.keywordOwners[k] as number[]) runnable[d] = 1;
+    });
+    for (let d = 0; d < this.detectors.length; d++) {
+      const detector = this.detectors[d] as CompiledDetector;
+      if (!detector.hasKeywords) runnable[d] = 1;
+      if (runnable[d] === 1 && digits < (detector.spec.minDigits ?? 0)) runnable[d] = 0;
+    }
+    return runnable;
+  }
+
+  /**
+   * 1 for each pattern that matches somewhere in the text, found in one pass of the pattern
+   * set. Skipped when no detector passed the prefilter; when the set cannot answer, every
+   * pattern is marked, so a failure costs time, never findings.
+   */
+  private matchingPatterns(text: Utf8Text, runnable: Uint8Array): Uint8Array {
+    const marks = new Uint8Array(this.patternCount);
+    for (const d of this.detectors) for (const p of d.patterns) if (d.hasKeywords || p.regex.onV8) marks[p.setIndex] = 1;
+    if (!this.patternSet || !runnable.includes(1)) return marks;
+    try {
+      for (const k of this.patternSet.matching(text.bytes)) marks[this.setMembers[k] as number] = 1;
+    } catch {
+      marks.fill(1);
+    }
+    return marks;
+  }
+
+  private runDetector(detector: CompiledDetector, utf8: Utf8Text, matching: Uint8Array, out: Candidate[]): void {
+    const { spec } = detector;
+    const { text } = utf8;
+    for (const pattern of detector.patterns) {
+      if (matching[pattern.setIndex] !== 1) continue;
+      for (const match of pattern.regex.matchIn(utf8)) {
+        const span = match.groups[pattern.group];
+        if (!span) continue;
+        const [start, end] = span;
+        if (end <= start || !boundaryOk(text, start, end, spec.boundary ?? 'alnum')) continue;
+        const value = text.slice(start, end);
+        if (spec.minEntropy !== undefined && shannonEntropy(value) < spec.minEntropy) continue;
+        if (spec.rejectPlaceholders && looksLikePlaceholder(value)) continue;
+        let score = pattern.score;
+        const hasContext = detector.context.length > 0 && this.hasContext(text, start, end, detector.context);
+        if (spec.contextRequired && !hasContext) continue;
+        const verdict = spec.validate?.(value, { nearContext: hasContext });
+        if (verdict === 'reject') continue;
+        if (verdict === 'confirm') score = 1;
+        else if (hasContext) score = Math.min(1, score + (spec.contextBoost ?? DEFAULT_CONTEXT_BOOST));
+        out.push({ entity: spec.entity, start, end, score: round(score), detectorId: spec.id });
+      }
+    }
+  }
+
+  private hasContext(text: string, start: number, end: number, words: readonly string[]): boolean {
+    const from = Math.max(0, start - this.contextBefore);
+    const window = text.slice(from, Math.min(text.length, end + this.contextAfter)).toLowerCase();
+    // Lower-casing can change length (e.g. U+0130); then fall back to a plain substring test.
+    const sameLength = window.length === Math.min(text.length, end + this.contextAfter) - from;
+    for (const word of words) {
+      let at = window.indexOf(word);
+      while (at !== -1) {
+        if (!sameLength) return true;
+        const absStart = from + at;
+        const absEnd = absStart + word.length;
+        const outsideMatch = absEnd <= start || absStart >= end;
+        if (outsideMatch && !isWordCharAt(text, absStart - 1) && !isWordCharAt(text, absEnd)) return true;
+        at = window.indexOf(word, at + 1);
+      }
+    }
+    return false;
+  }
+}
+
+function compilePattern(spec: DetectorSpec, pattern: DetectorSpec['patterns'][number], setIndex: number): CompiledPattern {
+  try {
+    return {
+      setIndex,
+      name: pattern.name,
+      regex: new SafeRegex(pattern.regex, { caseInsensitive: pattern.flags === 'i', groups: (pattern.group ?? 0) !== 0 }),
+      score: pattern.score,
+      group: pattern.group ?? 0,
+    };
+  } catch (error) {
+    throw new AirlockError('DETECTOR_SPEC_INVALID', `detector "${spec.id}" pattern "${pattern.name}" does not compile`, {
+      cause: error,
+    });
+  }
+}
+
+function validateSpec(spec: DetectorSpec, ids: Set<string>): void {
+  const fail = (why: string): never => {
+    throw new AirlockError('DETECTOR_SPEC_INVALID', `detector "${spec.id}": ${why}`);
+  };
+  if (!DETECTOR_ID.test(spec.id)) fail('id must be kebab-case');
+  if (ids.has(spec.id)) fail('id is used twice');
+  ids.add(spec.id);
+  if (!ENTITY_ID.test(spec.entity)) fail(`entity "${spec.entity}" must be UPPER_SNAKE`);
+  if (spec.patterns.length === 0) fail('needs at least one pattern');
+  for (const p of spec.patterns) {
+    if (!(p.score > 0 && p.score <= 1)) fail(`pattern "${p.name}" score must be in (0, 1]`);
+  }
+  if (spec.contextRequired && (spec.context?.length ?? 0) === 0) fail('contextRequired without context words');
+  if (spec.samples.tp.length === 0) fail('needs at least one true-positive sample');
+  if (spec.keywords?.some((k) => k.length === 0)) fail('empty keyword');
+}
+
+function boundaryOk(text: string, start: number, end: number, boundary: 'alnum' | 'digit' | 'none'): boolean {
+  if (boundary === 'none') return true;
+  if (boundary === 'digit') return !isDigitAt(text, start - 1) && !isDigitAt(text, end);
+  return !isAlnumAt(text, start - 1) && !isAlnumAt(text, end);
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  return c >= 48 && c <= 57;
+}
+
+function isAlnumAt(text: string, index: number): boolean {
+  return isWordCharAt(text, index) && text.charCodeAt(index) !== 95;
+}
+
+function round(score: number): number {
+  return Math.round(score * 100) / 100;
+}
+
+/** See the class comment: score, then length, then start, then detector id. */
+export function resolveOverlaps<T extends Candidate>(candidates: readonly T[]): T[] {
+  if (candidates.length <= 1) return candidates.slice();
+  const ranked = candidates.slice().sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      (a.detectorId < b.detectorId ? -1 : a.detectorId > b.detectorId ? 1 : 0),
+  );
+  let extent = 0;
+  for (const c of candidates) extent = Math.max(extent, c.end);
+  const covered = new Uint8Array(extent);
+  const kept: T[] = [];
+  for (const c of ranked) {
+    if (covered.subarray(c.start, c.end).includes(1)) continue;
+    covered.fill(1, c.start, c.end);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,66 @@
+import type { EntityId } from '../core/types.js';
+
+/**
+ * A checksum or structural check on a matched value:
+ * - `confirm`: the value is certainly this entity (score goes to 1),
+ * - `reject`: the value is not this entity (the match is dropped),
+ * - `undefined`: no opinion (the pattern's score stands).
+ */
+export type Validation = 'confirm' | 'reject' | undefined;
+
+export interface PatternSpec {
+  /** short name, unique within the detector (e.g. `dashed`, `bare`) */
+  name: string;
+  /** RE2 syntax: no backreferences, no lookaround. */
+  regex: string;
+  /** base confidence 0..1 before validation and context */
+  score: number;
+  /** `i` for case-insensitive matching */
+  flags?: 'i';
+  /** capture group whose span is the finding (default 0, the whole match) */
+  group?: number;
+}
+
+/**
+ * A true-positive sample: the detector must find `value` inside `text` (both given, or
+ * the whole string is both text and value).
+ */
+export type TruePositive = string | { text: string; value: string };
+
+export interface DetectorSpec {
+  /** unique detector id, kebab-case (e.g. `email`, `aws-access-key-id`) */
+  id: string;
+  entity: EntityId;
+  description: string;
+  patterns: PatternSpec[];
+  /**
+   * Prefilter: the detector runs only when at least one keyword occurs in the text
+   * (case-insensitive substring). Keywords may be single characters such as `@`.
+   */
+  keywords?: string[];
+  /** Prefilter: the detector runs only when the text holds at least this many ASCII digits. */
+  minDigits?: number;
+  /** Words that raise the score when they occur near the match (case-insensitive). */
+  context?: string[];
+  /** Drop matches that have no context word nearby. */
+  contextRequired?: boolean;
+  /** How much a context word adds to the score (default 0.35, capped at 1). */
+  contextBoost?: number;
+  /** Minimum Shannon entropy (bits per character) of the value. */
+  minEntropy?: number;
+  /** Reject values that look like documentation placeholders (`sk-XXXX`, `YOUR_API_KEY`). */
+  rejectPlaceholders?: boolean;
+  /**
+   * Which characters may not touch the match: `alnum` (default) rejects a match glued to a
+   * letter or digit, `digit` only to a digit, `none` checks nothing.
+   */
+  boundary?: 'alnum' | 'digit' | 'none';
+  /**
+   * Checksum or structure check. `nearContext` tells whether a context word is nearby, so
+   * an expensive or weak check can be kept for values that have context.
+   */
+  validate?: (value: string, facts: { nearContext: boolean }) => Validation;
+  samples: { tp: TruePositive[]; fp: string[] };
+}
+
+export const DEFAULT_CONTEXT_BOOST = 0.35;

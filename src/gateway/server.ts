@@ -1,0 +1,225 @@
+import type { FastifyInstance } from 'fastify';
+import { openAudit } from '../audit/index.js';
+import { bodyFingerprint } from '../audit/record.js';
+import { AuditTrail } from '../audit/trail.js';
+import { openAirlock, type Airlock } from '../compose.js';
+import { cryptoRandom, systemClock, type Clock, type Random } from '../core/clock.js';
+import { AirlockError } from '../core/errors.js';
+import { loadPolicy, type Policy } from '../policy/policy.js';
+import { PolicyStore } from '../policy/store.js';
+import type { Endpoint } from '../policy/endpoints.js';
+import { createProviders, validateEndpoints, type Providers } from '../providers/index.js';
+import { DEFAULT_RESPONSE_RULES } from '../transform/inspect.js';
+import { buildApp, type AuthPort, type LimitsPort, type Principal } from './app.js';
+import { ApiKeyStore } from './auth/api-keys.js';
+import { createClientAuth } from './auth/authenticator.js';
+import { authorize } from './auth/scope.js';
+import { TokenService } from './auth/tokens.js';
+import type { AuditDetails } from './chat.js';
+import { checkJsonBody, compileLimits, ConcurrencyLimiter, MemoryRateLimitStore, RateLimiter } from './limits/index.js';
+import { createMetrics } from './metrics.js';
+import { quickPolicy, type QuickConfig } from './quick-config.js';
+
+export interface GatewayOptions extends QuickConfig {
+  dataDir: string;
+  /** policy file (endpoints, rules, residency); reloaded when it changes */
+  configFile?: string;
+  /** per-client limits section (`{ defaults, clients }`) */
+  limits?: unknown;
+  clock?: Clock;
+  random?: Random;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** `fsync` (default): each group commit reaches the disk before requests proceed */
+  auditDurability?: 'fsync' | 'commit';
+  logger?: boolean;
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  airlock: Airlock;
+  policy(): Policy;
+  keys: ApiKeyStore;
+  /** how the endpoints were chosen, for the start-up message */
+  summary: string;
+  warnings: string[];
+  close(): Promise<void>;
+}
+
+/** The composition root of the gateway: every stage wired once, from configuration. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? cryptoRandom;
+  const airlock = await openAirlock({ dataDir: options.dataDir, clock, random, ...(options.env ? { env: options.env } : {}) });
+  const warnings: string[] = [];
+  let store: PolicyStore | undefined;
+  let fixed: Policy | undefined;
+  let summary: string;
+  if (options.configFile) {
+    store = await PolicyStore.open(options.configFile, (e) => warnings.push(e.message));
+    store.watch();
+    summary = `policy ${store.current.version} from ${options.configFile} (${store.current.endpoints.length} endpoint(s))`;
+  } else {
+    const quick = quickPolicy(options);
+    fixed = loadPolicy(quick.policy);
+    summary = quick.summary;
+  }
+  const policy = (): Policy => (store ? store.current : (fixed as Policy));
+  warnings.push(...policy().warnings);
+
+  const providers: Providers = createProviders();
+  validateEndpoints(providers, policy().endpoints);
+
+  const keys = new ApiKeyStore({ db: airlock.db, clock, random });
+  const tokens = new TokenService({ keyring: airlock.keyring, keys, clock, random });
+  const clientAuth = createClientAuth({ keys, tokens });
+  const auth: AuthPort = {
+    authenticate: (header) => clientAuth.authenticate(header),
+    authorize: (principal, request) => authorize(principal as Parameters<typeof authorize>[0], request),
+    issueToken: (body, headers) => clientAuth.handleTokenRequest(body, headers),
+  };
+
+  const limitsConfig = compileLimits(options.limits ?? {});
+  const rateLimiter = new RateLimiter({ store: new MemoryRateLimitStore(), limits: limitsConfig, clock });
+  const concurrency = new ConcurrencyLimiter({ limits: limitsConfig });
+  const limits: LimitsPort = {
+    maxBodyBytes: limitsConfig.forClient('*').maxBodyBytes,
+    async admit(principal: Principal, raw: string) {
+      const l = limitsConfig.forClient(principal.client);
+      checkJsonBody(raw, { maxBytes: l.maxBodyBytes, maxDepth: l.maxJsonDepth });
+      const release = concurrency.acquire(principal.client);
+      try {
+        await rateLimiter.check(principal.client, { bytes: Buffer.byteLength(raw) });
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return { release };
+    },
+    chargeTokens(principal, n) {
+      void rateLimiter.charge(principal.client, n).catch(() => undefined);
+    },
+  };
+
+  const audit = openAudit({ dataDir: options.dataDir, clock, ...(options.env ? { env: options.env } : {}), ...(options.auditDurability ? { durability: options.auditDurability } : {}) });
+  const trail = new AuditTrail(audit.store);
+  const fingerprintKeyId = airlock.keyring.listKeys()[0]?.id ?? 'k1';
+  const fingerprintKey = { id: fingerprintKeyId, key: airlock.keyring.subkey('audit-fingerprint', fingerprintKeyId) };
+
+  const modelCache = new Map<string, Promise<string | undefined>>();
+  const defaultModelOf = (endpoint: Endpoint): Promise<string | undefined> => {
+    let p = modelCache.get(endpoint.id);
+    if (!p) {
+      p = providers[endpoint.kind].listModels(endpoint, { timeoutMs: 5000 }).then((m) => m[0]);
+      p.catch(() => modelCache.delete(endpoint.id));
+      modelCache.set(endpoint.id, p);
+    }
+    return p;
+  };
+
+  const metrics = createMetrics();
+  const app = buildApp({
+    sanitizer: airlock.sanitizer,
+    engine: airlock.engine,
+    vault: airlock.vault,
+    policy,
+    providers,
+    audit: (details) => trail.record(details.mark, factsOf(details, fingerprintKey)),
+    metrics,
+    clock,
+    random,
+    responseRules: DEFAULT_RESPONSE_RULES,
+    canaries: () => [],
+    upstreamTimeoutMs: limitsConfig.forClient('*').upstreamTimeoutMs,
+    jsonLimits: { maxDepth: limitsConfig.forClient('*').maxJsonDepth, maxLength: limitsConfig.forClient('*').maxBodyBytes },
+    defaultModelOf,
+    auth,
+    limits,
+    logger: options.logger ?? false,
+    ready: async () => {
+      const checks: Record<string, boolean> = {};
+      try {
+        airlock.db.prepare('SELECT 1').get();
+        checks.store = true;
+      } catch {
+        checks.store = false;
+      }
+      const results = await Promise.all(
+        policy().endpoints.map(async (e) => {
+          if (e.kind === 'dry-run') return true;
+          if (e.kind === 'llama-cpp') return true;
+          try {
+            await providers[e.kind].listModels(e, { timeoutMs: 2000 });
+            return true;
+          } catch {
+            return false;
+          }
+        }),
+      );
+      policy().endpoints.forEach((e, i) => {
+        checks[`endpoint:${e.id}`] = results[i] as boolean;
+      });
+      return { ok: checks.store === true && results.some(Boolean), checks };
+    },
+  });
+
+  return {
+    app,
+    airlock,
+    policy,
+    keys,
+    summary,
+    warnings,
+    async close() {
+      store?.close();
+      await app.close();
+      await providers.close();
+      await audit.store.close();
+      airlock.close();
+    },
+  };
+}
+
+/** Metadata for the audit record: counts, fields, endpoint, sizes — never content. */
+function factsOf(d: AuditDetails, fingerprint: { id: string; key: Buffer }) {
+  const entityCounts: Record<string, number> = {};
+  const actionCounts: Record<string, number> = {};
+  const fields = new Set<string>();
+  for (const plan of d.decision?.plans ?? []) {
+    const touch = (entity: string, action: string) => {
+      entityCounts[entity] = (entityCounts[entity] ?? 0) + 1;
+      actionCounts[action] = (actionCounts[action] ?? 0) + 1;
+      if (action !== 'allow') fields.add(plan.item.path);
+    };
+    if (plan.field) touch(plan.field.entity, plan.field.action.operator);
+    for (const s of plan.spans) touch(s.entity, s.action.operator);
+  }
+  const sf = d.context.salesforce;
+  const validSf = (v: string | undefined) => (v && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(v) ? v : undefined);
+  const object = sf.object && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(sf.object) ? sf.object : undefined;
+  const requestFingerprint = d.analysis ? bodyFingerprint(fingerprint.key, d.analysis.source) : undefined;
+  return {
+    clientId: d.context.clientId,
+    environment: d.context.environment,
+    route: d.context.route,
+    ...(validSf(sf.orgId) || validSf(sf.userId) || object
+      ? { salesforce: { ...(validSf(sf.orgId) ? { orgId: sf.orgId } : {}), ...(validSf(sf.userId) ? { userId: sf.userId } : {}), ...(object ? { object } : {}) } }
+      : {}),
+    ...(d.model ? { model: d.model } : {}),
+    ...(d.endpoint ? { endpoint: { id: d.endpoint.id, jurisdiction: d.endpoint.jurisdiction, sovereign: d.endpoint.sovereign } } : {}),
+    ...(d.decision ? { origins: d.decision.origins, policyHash: d.decision.policyHash, exceptions: d.decision.exceptions.map((e) => e.id) } : {}),
+    entityCounts,
+    actionCounts,
+    fields: [...fields].slice(0, 200),
+    ...(d.upstream?.status !== undefined ? { upstreamStatus: d.upstream.status } : {}),
+    ...(d.upstream?.bytesIn !== undefined ? { requestBytes: d.upstream.bytesIn } : {}),
+    ...(d.upstream?.bytesOut !== undefined ? { responseBytes: d.upstream.bytesOut } : {}),
+    ...(d.upstream?.promptTokens !== undefined || d.upstream?.completionTokens !== undefined
+      ? { tokens: { ...(d.upstream?.promptTokens !== undefined ? { prompt: d.upstream.promptTokens } : {}), ...(d.upstream?.completionTokens !== undefined ? { completion: d.upstream.completionTokens } : {}) } }
+      : {}),
+    ...(requestFingerprint ? { fingerprints: { keyId: fingerprint.id, request: requestFingerprint } } : {}),
+  };
+}
+
+export function assertListenHost(host: string): void {
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new AirlockError('CONFIG_INVALID', `invalid --host ${host}`);
+}
