@@ -65,7 +65,6 @@ interface Decided extends PipelineDecision {
 
 interface Outbound<Req> {
   request: Req;
-  restorer: Restorer;
 }
 
 export type ChatResult =
@@ -135,8 +134,9 @@ export class ChatHandler {
     };
 
     const result = await this.pipeline.run(ctx.requestId, raw, stages, { deferEnd: stream });
-    this.observe(result.decision.policy, result.stageMs);
-    const headers = decisionHeaders(ctx, result.decision.policy, endpointUsed);
+    const counts = actionCounts(result.decision.policy);
+    this.observe(result.decision.policy, counts, result.stageMs);
+    const headers = decisionHeaders(ctx, result.decision.policy, endpointUsed, counts);
     if (!isStreamStart(result.response)) return { kind: 'json', body: result.response, headers };
     const inspectorFor = this.inspectorFactory(result.analysis, ctx, vault);
     return { kind: 'stream', headers, events: this.streamEvents(result.response, await inspectorFor, result.finish, upstream) };
@@ -153,7 +153,7 @@ export class ChatHandler {
       decide: (_input, analysis) => this.decide(ctx, analysis, modelOf(analysis)),
       transform: async (_input, analysis, decided) => {
         const { output } = await this.deps.sanitizer.execute(analysis, decided.policy.plans, ctx.sessionId, this.vaultFor(ctx));
-        return { request: JSON.parse(output) as EmbeddingsRequest, restorer: new Restorer([]) };
+        return { request: JSON.parse(output) as EmbeddingsRequest };
       },
       send: async (outbound, decided) => {
         const sent = await this.sendWithFailover(decided.policy, async (endpoint, provider) =>
@@ -167,8 +167,9 @@ export class ChatHandler {
         this.deps.audit({ context: ctx, mark, ...(analysis ? { analysis } : {}), ...(decided ? { decision: decided.policy } : {}), ...(endpointUsed ? { endpoint: endpointUsed } : {}), upstream }),
     };
     const result = await this.pipeline.run(ctx.requestId, raw, stages);
-    this.observe(result.decision.policy, result.stageMs);
-    return { kind: 'json', body: result.response, headers: decisionHeaders(ctx, result.decision.policy, endpointUsed) };
+    const counts = actionCounts(result.decision.policy);
+    this.observe(result.decision.policy, counts, result.stageMs);
+    return { kind: 'json', body: result.response, headers: decisionHeaders(ctx, result.decision.policy, endpointUsed, counts) };
   }
 
   /**
@@ -228,7 +229,7 @@ export class ChatHandler {
   private async transform(ctx: RequestContext, analysis: Analysis, decided: Decided, vault: PseudonymVault): Promise<Outbound<ChatRequest>> {
     const { output } = await this.deps.sanitizer.execute(analysis, decided.policy.plans, ctx.sessionId, vault);
     const request = JSON.parse(output) as ChatRequest;
-    return { request, restorer: new Restorer([]) };
+    return { request };
   }
 
   /** Tries the chosen endpoint, then only the failover endpoints of the same decision. */
@@ -406,14 +407,12 @@ export class ChatHandler {
     }
   }
 
-  private observe(decision: PolicyDecision, stageMs: Record<string, number>): void {
+  /** One increment per distinct label set: label hashing, not counting, is what metrics cost. */
+  private observe(decision: PolicyDecision, counts: ActionCounts, stageMs: Record<string, number>): void {
     const m = this.deps.metrics;
     m.decisions.inc({ verdict: decision.verdict, reason: decision.reasonCode });
-    for (const plan of decision.plans) {
-      if (plan.field) m.entities.inc({ entity: plan.field.entity, action: plan.field.action.operator });
-      for (const s of plan.spans) m.entities.inc({ entity: s.entity, action: s.action.operator });
-    }
-    for (const [stage, ms] of Object.entries(stageMs)) m.stageSeconds.observe({ stage }, ms / 1000);
+    for (const { entity, action, n } of counts.values()) m.entities.inc({ entity, action }, n);
+    for (const stage in stageMs) m.stageSeconds.observe({ stage }, (stageMs[stage] as number) / 1000);
   }
 }
 
@@ -445,15 +444,33 @@ function parseOnce(raw: string, limits: JsonLimits): { root?: JsonNode; error?: 
   }
 }
 
-/** Counts per entity and action, the endpoint and the verdict: never values. */
-export function decisionHeaders(ctx: RequestContext, decision: PolicyDecision, endpoint: Endpoint | undefined): Record<string, string> {
-  const counts = new Map<string, number>();
+/** How many values of each entity got each action, keyed `ENTITY:action`, in order of first appearance. */
+type ActionCounts = Map<string, { entity: string; action: string; n: number }>;
+
+function actionCounts(decision: PolicyDecision): ActionCounts {
+  const counts: ActionCounts = new Map();
+  const add = (entity: string, action: string) => {
+    const key = `${entity}:${action}`;
+    const row = counts.get(key);
+    if (row) row.n++;
+    else counts.set(key, { entity, action, n: 1 });
+  };
   for (const plan of decision.plans) {
-    const add = (entity: string, action: string) => counts.set(`${entity}:${action}`, (counts.get(`${entity}:${action}`) ?? 0) + 1);
     if (plan.field) add(plan.field.entity, plan.field.action.operator);
     for (const s of plan.spans) add(s.entity, s.action.operator);
   }
-  const summary = [...counts].map(([k, n]) => `${k}=${n}`).join(',');
+  return counts;
+}
+
+/** Counts per entity and action, the endpoint and the verdict: never values. */
+export function decisionHeaders(
+  ctx: RequestContext,
+  decision: PolicyDecision,
+  endpoint: Endpoint | undefined,
+  counts: ActionCounts = actionCounts(decision),
+): Record<string, string> {
+  let summary = '';
+  for (const [key, { n }] of counts) summary += `${summary ? ',' : ''}${key}=${n}`;
   return {
     'x-airlock-request-id': ctx.requestId,
     'x-airlock-session': ctx.sessionId,

@@ -80,7 +80,9 @@ export function decide(analysis: Analysis, policy: Policy, context: DecideContex
     policyVersion: policy.version,
     policyHash: policy.hash,
   };
-  const subjects = subjectsOf(analysis);
+  // rule subjects are only needed by block and route rules that look at findings or fields
+  let subjectList: RuleSubject[] | undefined;
+  const subjects = (): RuleSubject[] => (subjectList ??= subjectsOf(analysis));
 
   // block beats everything: a block rule that does not depend on the destination ends it here
   const blocking = firstMatching(policy.rules, (r) => r.kind === 'block' && !r.config.match.destination, ctx, undefined, subjects);
@@ -91,7 +93,8 @@ export function decide(analysis: Analysis, policy: Policy, context: DecideContex
   const environment = context.environment ?? 'prod';
   let candidates = served.filter((e) => e.environments.includes(environment));
   if (candidates.length === 0) return { ...base, verdict: 'block', reasonCode: 'ENVIRONMENT_NOT_ALLOWED' };
-  for (const route of policy.rules.filter((r) => r.kind === 'route')) {
+  for (const route of policy.rules) {
+    if (route.kind !== 'route') continue;
     if (!subjectsMatch(route, ctx, undefined, subjects)) continue;
     candidates = candidates.filter((e) => e.id === route.routeTo || e.tags.includes(route.routeTo as string));
   }
@@ -164,8 +167,24 @@ function establishOrigins(analysis: Analysis, policy: Policy, context: DecideCon
   return { origins: [...origins].sort(), sources };
 }
 
-function endpointsFor(policy: Policy, model: string | undefined): Endpoint[] {
+/** Endpoints serving a model name, in preference order: fixed for a policy, so kept per policy. */
+const servedCache = new WeakMap<Policy, Map<string, readonly Endpoint[]>>();
+const SERVED_CACHE_SIZE = 256;
+
+function endpointsFor(policy: Policy, model: string | undefined): readonly Endpoint[] {
   const name = model ?? 'default';
+  let byModel = servedCache.get(policy);
+  if (!byModel) servedCache.set(policy, (byModel = new Map()));
+  let served = byModel.get(name);
+  if (!served) {
+    served = computeEndpointsFor(policy, name);
+    // model names come from callers, so the cache is bounded
+    if (byModel.size < SERVED_CACHE_SIZE) byModel.set(name, served);
+  }
+  return served;
+}
+
+function computeEndpointsFor(policy: Policy, name: string): readonly Endpoint[] {
   const target = policy.config.aliases[name] ?? name;
   const byId = policy.endpoints.filter((e) => e.id === target);
   let served = byId.length > 0 ? byId : policy.endpoints.filter((e) => e.models.includes(target) || e.defaultModel === target);
@@ -188,10 +207,10 @@ function subjectsOf(analysis: Analysis): RuleSubject[] {
   return subjects;
 }
 
-function subjectsMatch(rule: CompiledRule, ctx: RuleContext, endpoint: Endpoint | undefined, subjects: RuleSubject[]): boolean {
+function subjectsMatch(rule: CompiledRule, ctx: RuleContext, endpoint: Endpoint | undefined, subjects: () => RuleSubject[]): boolean {
   const m = rule.config.match;
   if (!(m.entity || m.object || m.field || m.level || m.group)) return ruleMatches(rule.config, ctx, endpoint, undefined);
-  return subjects.some((s) => ruleMatches(rule.config, ctx, endpoint, s));
+  return subjects().some((s) => ruleMatches(rule.config, ctx, endpoint, s));
 }
 
 function firstMatching(
@@ -199,7 +218,7 @@ function firstMatching(
   which: (r: CompiledRule) => boolean,
   ctx: RuleContext,
   endpoint: Endpoint | undefined,
-  subjects: RuleSubject[],
+  subjects: () => RuleSubject[],
 ): CompiledRule | undefined {
   return rules.find((r) => which(r) && subjectsMatch(r, ctx, endpoint, subjects));
 }

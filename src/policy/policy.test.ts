@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../test/support/analysis.js';
+import type { FieldClassification } from '../classify/classifier.js';
 import { decide, type DecideContext } from './decide.js';
 import { gdprTransferAllowed, isPublicLlmHost, toJurisdiction, within } from './jurisdictions.js';
 import { loadPolicy } from './policy.js';
@@ -228,5 +229,37 @@ describe('PolicyStore', () => {
     expect(await store.reload()).toBe(false);
     expect(store.current.version).toBe('two');
     expect(events).toEqual(['reloaded', 'rejected']);
+  });
+});
+
+describe('compiled actions are kept per kind of request', () => {
+  const policy = loadPolicy({
+    version: 1,
+    endpoints: [endpoints.local, endpoints.paris],
+    rules: [
+      { id: 'hr-mask', match: { client: ['hr'], entity: ['EMAIL_ADDRESS'] }, action: { mask: { keepLast: 4 } } },
+      { id: 'paris-redact', match: { destination: { id: ['paris'] }, entity: ['EMAIL_ADDRESS'] }, action: { redact: {} } },
+      { id: 'case-drop', match: { object: ['Case'], entity: ['EMAIL_ADDRESS'] }, action: { drop: {} } },
+    ],
+  });
+  const local = policy.endpoints.find((e) => e.id === 'local');
+  const paris = policy.endpoints.find((e) => e.id === 'paris');
+  const cls: FieldClassification = { level: 'Internal', groups: [], source: 'default', freeText: true };
+  const ruleFor = (clientId: string, endpoint: typeof local, object?: string) =>
+    policy.actionsFor({ clientId, origins: ['DE'] }, endpoint).spanAction('EMAIL_ADDRESS', { ref: object ? { object } : {}, cls }).rule;
+
+  it('answers for the client, destination and field asked about, however the calls interleave', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(ruleFor('hr', local)).toBe('rules.hr-mask');
+      expect(ruleFor('crm', local)).toBe('groups.PII');
+      expect(ruleFor('crm', paris)).toBe('rules.paris-redact');
+      expect(ruleFor('crm', local, 'Case')).toBe('rules.case-drop');
+      expect(ruleFor('crm', local)).toBe('groups.PII');
+    }
+  });
+
+  it('returns the transform defaults themselves when no rule sets an action', () => {
+    const plain = loadPolicy({ version: 1, endpoints: [endpoints.local] });
+    expect(plain.actionsFor({ origins: ['DE'] }, plain.endpoints[0])).toBe(plain.defaults);
   });
 });

@@ -96,6 +96,8 @@ export function loadPolicy(raw: unknown): Policy {
   );
   const hash = createHash('sha256').update(canonicalJson(config)).digest('hex');
 
+  const actionRules = rules.filter((r) => r.kind === 'action');
+  const actionsCache = new Map<string, TransformPolicy>();
   const matches = (rule: CompiledRule, ctx: RuleContext, endpoint: Endpoint | undefined, subject: RuleSubject | undefined): boolean =>
     ruleMatches(rule.config, ctx, endpoint, subject);
 
@@ -111,39 +113,60 @@ export function loadPolicy(raw: unknown): Policy {
       return rules.filter((r) => matches(r, ctx, endpoint, subject));
     },
     actionsFor(ctx, endpoint) {
-      const actionRules = rules.filter((r) => r.kind === 'action');
-      // A rule naming an entity is about findings; one naming an object or field but no
-      // entity is about whole fields; any other rule is about both.
-      const best = (subject: RuleSubject, about: 'span' | 'field'): CompiledRule | undefined => {
-        let chosen: CompiledRule | undefined;
-        for (const r of actionRules) {
-          const m = r.config.match;
-          if (about === 'span' && !m.entity && (m.object || m.field)) continue;
-          if (about === 'field' && m.entity) continue;
-          if (!matches(r, ctx, endpoint, subject)) continue;
-          if (!chosen || r.specificity > chosen.specificity) chosen = r;
-        }
-        return chosen;
-      };
-      return {
-        version: config.version,
-        pseudonymStyle: defaults.pseudonymStyle,
-        spanAction(entity: string, site?: SpanSite) {
-          const subject: RuleSubject = { entity, ref: site?.ref ?? {}, cls: site?.cls ?? unknownField };
-          const rule = best(subject, 'span');
-          if (rule?.action) return { action: rule.action, rule: `rules.${rule.id}` };
-          return defaults.spanAction(entity, site);
-        },
-        fieldAction(ref: FieldRef, cls: FieldClassification) {
-          const rule = best({ ref, cls }, 'field');
-          if (rule?.action) return { action: rule.action, rule: `rules.${rule.id}` };
-          return defaults.fieldAction(ref, cls);
-        },
-      };
+      // a policy is immutable: the actions for one kind of request are compiled once
+      if (actionRules.length === 0) return defaults;
+      const key = `${ctx.clientId ?? ''}\0${ctx.environment ?? ''}\0${ctx.route ?? ''}\0${ctx.origins.join(',')}\0${endpoint?.id ?? ''}`;
+      let compiled = actionsCache.get(key);
+      if (!compiled) {
+        if (actionsCache.size >= ACTIONS_CACHE_SIZE) actionsCache.delete(actionsCache.keys().next().value as string);
+        compiled = compileActions(ctx, endpoint);
+        actionsCache.set(key, compiled);
+      }
+      return compiled;
     },
   };
   return policy;
+
+  function compileActions(ctx: RuleContext, endpoint: Endpoint | undefined): TransformPolicy {
+    // A rule naming an entity is about findings; one naming an object or field but no
+    // entity is about whole fields; any other rule is about both.
+    const best = (subject: RuleSubject, about: 'span' | 'field'): CompiledRule | undefined => {
+      let chosen: CompiledRule | undefined;
+      for (const r of actionRules) {
+        const m = r.config.match;
+        if (about === 'span' && !m.entity && (m.object || m.field)) continue;
+        if (about === 'field' && m.entity) continue;
+        if (!matches(r, ctx, endpoint, subject)) continue;
+        if (!chosen || r.specificity > chosen.specificity) chosen = r;
+      }
+      return chosen;
+    };
+    // A span's rule depends on its entity and field only (its class follows from the entity).
+    const spans = new Map<string, { action: Action; rule: string }>();
+    return {
+      version: config.version,
+      pseudonymStyle: defaults.pseudonymStyle,
+      spanAction(entity: string, site?: SpanSite) {
+        const key = `${entity}\0${site?.ref.object ?? ''}\0${site?.ref.field ?? ''}`;
+        const known = spans.get(key);
+        if (known) return known;
+        const subject: RuleSubject = { entity, ref: site?.ref ?? {}, cls: site?.cls ?? unknownField };
+        const rule = best(subject, 'span');
+        const chosen = rule?.action ? { action: rule.action, rule: `rules.${rule.id}` } : defaults.spanAction(entity, site);
+        if (spans.size < ACTIONS_CACHE_SIZE) spans.set(key, chosen);
+        return chosen;
+      },
+      fieldAction(ref: FieldRef, cls: FieldClassification) {
+        const rule = best({ ref, cls }, 'field');
+        if (rule?.action) return { action: rule.action, rule: `rules.${rule.id}` };
+        return defaults.fieldAction(ref, cls);
+      },
+    };
+  }
 }
+
+/** Distinct request kinds (client, environment, route, origins, endpoint) whose actions are kept compiled. */
+const ACTIONS_CACHE_SIZE = 1024;
 
 const unknownField: FieldClassification = { level: 'Internal', groups: [], source: 'default', freeText: true };
 

@@ -1,29 +1,47 @@
-import { AhoCorasick } from '../detect/aho-corasick.js';
+import { isWordCharAt } from '../detect/aho-corasick.js';
 import type { VaultEntry } from './vault.js';
+
+/** Whitespace a token's space may stand for (models swap spaces and underscores). */
+const SPACES = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c, 0xa0, 0x2007, 0x202f]);
+
+interface Variant {
+  /** per code unit: the code units that match it (any letter case; any space for a space) */
+  units: ReadonlyArray<ReadonlySet<number> | number>;
+  value: string;
+}
 
 /**
  * Puts original values back in place of their pseudonyms, tolerating what models do to
  * tokens: any letter case, `PERSON_1's`, brackets added or dropped, a space instead of an
  * underscore, a token repeated. Only tokens of the caller's own session are known here.
+ *
+ * Built once per request from the session's few tokens, so it is a plain table keyed by a
+ * token's first code unit rather than an automaton: building costs next to nothing and a
+ * scan only tries the tokens that can start where a word starts.
  */
 export class Restorer {
-  private readonly automaton: AhoCorasick | undefined;
-  private readonly values: string[];
+  private readonly byFirst = new Map<number, Variant[]>();
   /** the longest text a match can cover, brackets included */
   readonly longestMatch: number;
 
   constructor(entries: readonly VaultEntry[]) {
-    const patterns: string[] = [];
-    this.values = [];
+    let longest = 0;
     for (const entry of entries) {
-      const variants = new Set([entry.token, entry.token.replace(/_/g, ' ')]);
-      for (const variant of variants) {
-        patterns.push(variant);
-        this.values.push(entry.value);
+      const spaced = entry.token.replace(/_/g, ' ');
+      for (const token of spaced === entry.token ? [entry.token] : [entry.token, spaced]) {
+        if (token.length === 0) continue;
+        longest = Math.max(longest, token.length);
+        const units = Array.from(token, (_, i) => unitsOf(token.charCodeAt(i)));
+        const variant: Variant = { units, value: entry.value };
+        const first = units[0] as ReadonlySet<number> | number;
+        for (const code of typeof first === 'number' ? [first] : first) {
+          const list = this.byFirst.get(code);
+          if (list) list.push(variant);
+          else this.byFirst.set(code, [variant]);
+        }
       }
     }
-    this.automaton = patterns.length > 0 ? new AhoCorasick(patterns) : undefined;
-    this.longestMatch = patterns.reduce((n, p) => Math.max(n, p.length), 0) + 2;
+    this.longestMatch = longest + 2;
   }
 
   /** Restores every complete token in `text`. */
@@ -37,7 +55,7 @@ export class Restorer {
    * growing past `limit`. Text before `from` is context only: already emitted, not returned.
    */
   restoreUpTo(text: string, limit: number, from = 0): { text: string; consumed: number } {
-    if (!this.automaton) return { text: text.slice(from, limit), consumed: limit };
+    if (this.byFirst.size === 0) return { text: text.slice(from, limit), consumed: limit };
     let out = '';
     let at = from;
     let cut = limit;
@@ -56,20 +74,40 @@ export class Restorer {
     return { text: out + text.slice(at, cut), consumed: cut };
   }
 
+  /** Whole-word occurrences of any token, brackets included, longest first at each position. */
   private matches(text: string): Array<{ start: number; end: number; value: string }> {
     const found: Array<{ start: number; end: number; value: string }> = [];
-    for (const m of (this.automaton as AhoCorasick).wholeWords(text)) {
-      let { start, end } = m;
-      if (text[start - 1] === '[' && text[end] === ']') {
-        start--;
-        end++;
+    for (let i = 0; i < text.length; i++) {
+      const candidates = this.byFirst.get(text.charCodeAt(i));
+      if (candidates === undefined || isWordCharAt(text, i - 1)) continue;
+      for (const variant of candidates) {
+        const end = i + variant.units.length;
+        if (end > text.length || !matchesAt(text, i, variant.units) || isWordCharAt(text, end)) continue;
+        const bracketed = text[i - 1] === '[' && text[end] === ']';
+        found.push({ start: bracketed ? i - 1 : i, end: bracketed ? end + 1 : end, value: variant.value });
       }
-      found.push({ start, end, value: this.values[m.pattern] as string });
     }
-    // longest first at each position, then left to right
+    // longest first at each position, then left to right (a bracketed match starts one unit early)
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     return found;
   }
+}
+
+function unitsOf(code: number): ReadonlySet<number> | number {
+  if (SPACES.has(code) || /\s/.test(String.fromCharCode(code))) return SPACES;
+  const ch = String.fromCharCode(code);
+  const variants = new Set([code]);
+  for (const v of [ch.toLowerCase(), ch.toUpperCase()]) if (v.length === 1) variants.add(v.charCodeAt(0));
+  return variants.size === 1 ? code : variants;
+}
+
+function matchesAt(text: string, start: number, units: Variant['units']): boolean {
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k] as ReadonlySet<number> | number;
+    const code = text.charCodeAt(start + k);
+    if (typeof unit === 'number' ? code !== unit : !unit.has(code)) return false;
+  }
+  return true;
 }
 
 /**

@@ -99,7 +99,20 @@ export interface AnalyzedItem extends Item {
   classification: FieldClassification;
 }
 
+/** Texts shorter than this are detected afresh each time: cheaper than remembering them. */
+const RECENT_MIN_LENGTH = 64;
+const RECENT_MAX_ENTRIES = 1024;
+
 export class Sanitizer {
+  /**
+   * Findings of texts seen recently, keyed by a keyed hash of the text: a chat client re-sends
+   * the whole conversation every turn, and integrations repeat their system prompts, so most
+   * texts of a request were detected before. Detection is a pure function of the text, so the
+   * findings are the same; the entries hold no text (entities, offsets, scores, fingerprints)
+   * and are frozen so no request can change another's.
+   */
+  private readonly recent = new Map<string, readonly Finding[]>();
+
   constructor(private readonly deps: SanitizerDeps) {}
 
   /** Sanitizes text, or JSON when the input is a JSON object or array. */
@@ -125,7 +138,7 @@ export class Sanitizer {
    */
   analyzeItems(source: string, root: JsonNode | undefined, items: readonly Item[]): Analysis {
     const analyzed = items.map((item): AnalyzedItem => {
-      const findings = this.deps.engine.detect(item.text);
+      const findings = this.detect(item.text);
       const ref = refOf(item);
       return {
         ...item,
@@ -135,6 +148,22 @@ export class Sanitizer {
       };
     });
     return { format: root ? 'json' : 'text', source, ...(root ? { root } : {}), items: analyzed };
+  }
+
+  private detect(text: string): Finding[] {
+    if (text.length < RECENT_MIN_LENGTH) return this.deps.engine.detect(text);
+    const key = this.deps.engine.fingerprint('', text);
+    const known = this.recent.get(key);
+    if (known) {
+      // most recently used last, so the oldest entry is the one that goes
+      this.recent.delete(key);
+      this.recent.set(key, known);
+      return known as Finding[];
+    }
+    const findings = Object.freeze(this.deps.engine.detect(text).map((f) => Object.freeze(f)));
+    if (this.recent.size >= RECENT_MAX_ENTRIES) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(key, findings);
+    return findings as Finding[];
   }
 
   /**

@@ -84,21 +84,33 @@ export function compileTransformDefaults(p: z.infer<typeof transformDefaultsSche
   const fieldLevels = table('fieldLevels', p.fieldLevels);
   const redactSecret = compileAction('redact', {}, 'secrets');
 
+  // the action for an entity does not depend on the request: worked out once per entity
+  const spanActions = new Map<string, { action: Action; rule: string }>();
+  const spanActionOf = (entity: string): { action: Action; rule: string } => {
+    const own = entities.get(entity);
+    if (own) return { action: own, rule: `entities.${entity}` };
+    const cls = classifyEntity(entity);
+    if (cls.secret) return { action: redactSecret, rule: 'secrets' };
+    for (const group of GROUP_ORDER) {
+      const byGroup = cls.groups.includes(group) ? groups.get(group) : undefined;
+      if (byGroup) return { action: byGroup, rule: `groups.${group}` };
+    }
+    const byLevel = levels.get(cls.level);
+    if (byLevel) return { action: byLevel, rule: `levels.${cls.level}` };
+    return { action: ALLOW, rule: 'default' };
+  };
+
   return {
     version,
     pseudonymStyle: p.pseudonymStyle,
     spanAction(entity) {
-      const own = entities.get(entity);
-      if (own) return { action: own, rule: `entities.${entity}` };
-      const cls = classifyEntity(entity);
-      if (cls.secret) return { action: redactSecret, rule: 'secrets' };
-      for (const group of GROUP_ORDER) {
-        const byGroup = cls.groups.includes(group) ? groups.get(group) : undefined;
-        if (byGroup) return { action: byGroup, rule: `groups.${group}` };
+      let chosen = spanActions.get(entity);
+      if (!chosen) {
+        chosen = spanActionOf(entity);
+        // entity ids are few and fixed by the detectors; the bound only guards against misuse
+        if (spanActions.size < 4096) spanActions.set(entity, chosen);
       }
-      const byLevel = levels.get(cls.level);
-      if (byLevel) return { action: byLevel, rule: `levels.${cls.level}` };
-      return { action: ALLOW, rule: 'default' };
+      return chosen;
     },
     fieldAction(ref, cls) {
       if (ref.field) {
