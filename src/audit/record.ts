@@ -2,6 +2,21 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { AirlockError } from '../core/errors.js';
 import { canonicalJson } from './canonical-json.js';
+import {
+  API_NAME,
+  CODE,
+  DECISIONS,
+  encodeRecordFast,
+  ENTITY,
+  FIELD_PATH,
+  HEX64,
+  JURISDICTION,
+  ROUTE,
+  SAFE_SEGMENT,
+  SALESFORCE_ID,
+  STAGE,
+  TOKEN,
+} from './record-encoder.js';
 
 /**
  * What the audit trail stores: metadata only. Every string field is a token, a code, a
@@ -10,26 +25,13 @@ import { canonicalJson } from './canonical-json.js';
  * by keyed HMAC fingerprints only.
  */
 
-const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,127}$/;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.:>-]{0,127}$/;
-const ENTITY = /^[A-Z][A-Z0-9_]{0,63}$/;
-/** `name[n].name…`: names identifier-like, or `*` for a key that was not (see safeFieldPath) */
-const FIELD_PATH = /^(?=.)(?:[A-Za-z_$][A-Za-z0-9_$-]{0,79}|\*)?(?:\[\d{1,9}\])*(?:\.(?:[A-Za-z_$][A-Za-z0-9_$-]{0,79}|\*)(?:\[\d{1,9}\])*)*$/;
-const SAFE_SEGMENT = /^[A-Za-z_$][A-Za-z0-9_$-]{0,79}$/;
-const STAGE = /^[a-z][A-Za-z0-9_.-]{0,63}$/;
-const SALESFORCE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
-const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-const JURISDICTION = /^[A-Za-z0-9-]{1,16}$/;
-const HEX64 = /^[0-9a-f]{64}$/;
-const ROUTE = /^[A-Za-z0-9/][A-Za-z0-9._:@/+-]{0,255}$/;
-
 const token = z.string().regex(TOKEN);
 const code = z.string().regex(CODE);
 const count = z.number().int().min(0).max(1e12);
 const millis = z.number().min(0).max(1e12).finite();
 const epochMs = z.number().int().min(0).max(8.64e15);
 
-export const DECISIONS = ['allowed', 'transformed', 'blocked', 'failed'] as const;
+export { DECISIONS };
 export type AuditDecision = (typeof DECISIONS)[number];
 
 // Keys in code-unit order, so validated records come out already sorted for canonicalJson.
@@ -117,9 +119,15 @@ export type PruneAuditRecord = z.infer<typeof pruneRecordSchema>;
 /**
  * Validates a record and returns its canonical serialisation. The error names the fields
  * that failed, never their values (a value that failed may be the very content that must
- * not be logged).
+ * not be logged). Valid records take the one-pass encoder (`record-encoder.ts`); anything it
+ * is not sure of goes through the zod schema, which gives the same bytes or the error.
  */
 export function encodeAuditRecord(record: unknown): string {
+  return encodeRecordFast(record) ?? encodeWithSchema(record);
+}
+
+/** The reference path: zod, then canonical JSON of what it returns. */
+export function encodeWithSchema(record: unknown): string {
   const parsed = auditRecordSchema.safeParse(record);
   if (!parsed.success) {
     const where = [...new Set(parsed.error.issues.map((i) => (i.path.length > 0 ? i.path.join('.') : i.code)))];
