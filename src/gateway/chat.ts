@@ -152,7 +152,7 @@ export class ChatHandler {
       },
       decide: (_input, analysis) => this.decide(ctx, analysis, modelOf(analysis)),
       transform: async (_input, analysis, decided) => {
-        const { output } = await this.deps.sanitizer.execute(analysis, decided.policy.plans, ctx.sessionId, this.vaultFor(ctx));
+        const output = await this.deps.sanitizer.rewrite(analysis, decided.policy.plans, ctx.sessionId, this.vaultFor(ctx));
         return { request: JSON.parse(output) as EmbeddingsRequest };
       },
       send: async (outbound, decided) => {
@@ -227,7 +227,7 @@ export class ChatHandler {
   }
 
   private async transform(ctx: RequestContext, analysis: Analysis, decided: Decided, vault: PseudonymVault): Promise<Outbound<ChatRequest>> {
-    const { output } = await this.deps.sanitizer.execute(analysis, decided.policy.plans, ctx.sessionId, vault);
+    const output = await this.deps.sanitizer.rewrite(analysis, decided.policy.plans, ctx.sessionId, vault);
     const request = JSON.parse(output) as ChatRequest;
     return { request };
   }

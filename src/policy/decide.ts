@@ -223,6 +223,18 @@ function firstMatching(
   return rules.find((r) => which(r) && subjectsMatch(r, ctx, endpoint, subjects));
 }
 
+const personalGroups = new Map<string, readonly ComplianceGroup[]>();
+
+/** The personal-data groups of an entity: fixed by the entity table, so worked out once. */
+function personalGroupsOf(entity: string): readonly ComplianceGroup[] {
+  let groups = personalGroups.get(entity);
+  if (!groups) {
+    groups = classifyEntity(entity).groups.filter((g) => PERSONAL_GROUPS.includes(g));
+    if (personalGroups.size < 4096) personalGroups.set(entity, groups);
+  }
+  return groups;
+}
+
 /** Compliance groups and entities of personal data that would leave identifiable. */
 function personalDataLeaving(plans: Plan[], pseudonymizedIsPersonal: boolean): { groups: Set<ComplianceGroup>; entities: Set<string> } {
   const groups = new Set<ComplianceGroup>();
@@ -239,15 +251,14 @@ function personalDataLeaving(plans: Plan[], pseudonymizedIsPersonal: boolean): {
     }
     for (const span of plan.spans) {
       if (!leaves(span.action)) continue;
-      const cls = classifyEntity(span.entity);
-      const personal = cls.groups.filter((g) => PERSONAL_GROUPS.includes(g));
+      const personal = personalGroupsOf(span.entity);
       if (personal.length === 0) continue;
       for (const g of personal) groups.add(g);
       entities.add(span.entity);
     }
     // a personal field scanned span by span still carries its own classification when allowed through
     if (plan.spans.every((s) => leaves(s.action))) {
-      for (const g of plan.item.fieldClass.groups) if (PERSONAL_GROUPS.includes(g) && plan.item.text.trim() !== '') groups.add(g);
+      for (const g of plan.item.fieldClass.groups) if (PERSONAL_GROUPS.includes(g) && /\S/.test(plan.item.text)) groups.add(g);
     }
   }
   return { groups, entities };

@@ -20,6 +20,9 @@ describe('Restorer', () => {
     ['mail EMAIL_ADDRESS_1.', 'mail j.mueller@example.de.'],
     ['ALEX MARLOW called', 'Ana Silva called'],
     ['PERSON_100 and XPERSON_1 stay', 'PERSON_100 and XPERSON_1 stay'],
+    ['Person\u00a01 and email address\t1', 'Jürgen Müller and j.mueller@example.de'],
+    ['alex marlow, [Alex Marlow] and PERSON_1_ stay apart', 'Ana Silva, Ana Silva and PERSON_1_ stay apart'],
+    ['éPERSON_1 and PERSON_1é are inside words', 'éPERSON_1 and PERSON_1é are inside words'],
   ])('%s', (input, expected) => {
     expect(restorer.restore(input)).toBe(expected);
   });

@@ -4,9 +4,20 @@ import type { VaultEntry } from './vault.js';
 /** Whitespace a token's space may stand for (models swap spaces and underscores). */
 const SPACES = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c, 0xa0, 0x2007, 0x202f]);
 
+/**
+ * A code unit folded for comparison: letters to lower case, every space to U+0020. ASCII,
+ * which is what tokens are made of, takes the arithmetic path.
+ */
+function fold(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code | 0x20 : code === 0x09 || (code >= 0x0a && code <= 0x0d) ? 0x20 : code;
+  if (SPACES.has(code)) return 0x20;
+  const lower = String.fromCharCode(code).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : code;
+}
+
 interface Variant {
-  /** per code unit: the code units that match it (any letter case; any space for a space) */
-  units: ReadonlyArray<ReadonlySet<number> | number>;
+  /** the token folded, one code unit per entry */
+  folded: Uint16Array;
   value: string;
 }
 
@@ -15,9 +26,9 @@ interface Variant {
  * tokens: any letter case, `PERSON_1's`, brackets added or dropped, a space instead of an
  * underscore, a token repeated. Only tokens of the caller's own session are known here.
  *
- * Built once per request from the session's few tokens, so it is a plain table keyed by a
- * token's first code unit rather than an automaton: building costs next to nothing and a
- * scan only tries the tokens that can start where a word starts.
+ * Built for every request from the session's few tokens, so it is a table keyed by a token's
+ * first (folded) code unit rather than an automaton: building costs next to nothing, and a
+ * scan only tries the tokens that can begin where a word begins.
  */
 export class Restorer {
   private readonly byFirst = new Map<number, Variant[]>();
@@ -27,21 +38,28 @@ export class Restorer {
   constructor(entries: readonly VaultEntry[]) {
     let longest = 0;
     for (const entry of entries) {
-      const spaced = entry.token.replace(/_/g, ' ');
-      for (const token of spaced === entry.token ? [entry.token] : [entry.token, spaced]) {
-        if (token.length === 0) continue;
-        longest = Math.max(longest, token.length);
-        const units = Array.from(token, (_, i) => unitsOf(token.charCodeAt(i)));
-        const variant: Variant = { units, value: entry.value };
-        const first = units[0] as ReadonlySet<number> | number;
-        for (const code of typeof first === 'number' ? [first] : first) {
-          const list = this.byFirst.get(code);
-          if (list) list.push(variant);
-          else this.byFirst.set(code, [variant]);
-        }
+      const token = entry.token;
+      if (token.length === 0) continue;
+      longest = Math.max(longest, token.length);
+      const folded = new Uint16Array(token.length);
+      let underscores = false;
+      for (let i = 0; i < token.length; i++) {
+        const code = token.charCodeAt(i);
+        if (code === 0x5f) underscores = true;
+        folded[i] = /\s/.test(token[i] as string) ? 0x20 : fold(code);
       }
+      this.add({ folded, value: entry.value });
+      // models write `PERSON 1` for `PERSON_1`
+      if (underscores) this.add({ folded: folded.map((c) => (c === 0x5f ? 0x20 : c)), value: entry.value });
     }
     this.longestMatch = longest + 2;
+  }
+
+  private add(variant: Variant): void {
+    const first = variant.folded[0] as number;
+    const list = this.byFirst.get(first);
+    if (list) list.push(variant);
+    else this.byFirst.set(first, [variant]);
   }
 
   /** Restores every complete token in `text`. */
@@ -77,36 +95,33 @@ export class Restorer {
   /** Whole-word occurrences of any token, brackets included, longest first at each position. */
   private matches(text: string): Array<{ start: number; end: number; value: string }> {
     const found: Array<{ start: number; end: number; value: string }> = [];
+    let afterWordChar = false;
     for (let i = 0; i < text.length; i++) {
-      const candidates = this.byFirst.get(text.charCodeAt(i));
-      if (candidates === undefined || isWordCharAt(text, i - 1)) continue;
+      const code = text.charCodeAt(i);
+      const wordStart = !afterWordChar;
+      afterWordChar = code < 128 ? isAsciiWordChar(code) : isWordCharAt(text, i);
+      if (!wordStart) continue;
+      const candidates = this.byFirst.get(fold(code));
+      if (candidates === undefined) continue;
       for (const variant of candidates) {
-        const end = i + variant.units.length;
-        if (end > text.length || !matchesAt(text, i, variant.units) || isWordCharAt(text, end)) continue;
-        const bracketed = text[i - 1] === '[' && text[end] === ']';
+        const end = i + variant.folded.length;
+        if (end > text.length || !matchesAt(text, i, variant.folded) || isWordCharAt(text, end)) continue;
+        const bracketed = text.charCodeAt(i - 1) === 0x5b && text.charCodeAt(end) === 0x5d;
         found.push({ start: bracketed ? i - 1 : i, end: bracketed ? end + 1 : end, value: variant.value });
       }
     }
     // longest first at each position, then left to right (a bracketed match starts one unit early)
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end);
     return found;
   }
 }
 
-function unitsOf(code: number): ReadonlySet<number> | number {
-  if (SPACES.has(code) || /\s/.test(String.fromCharCode(code))) return SPACES;
-  const ch = String.fromCharCode(code);
-  const variants = new Set([code]);
-  for (const v of [ch.toLowerCase(), ch.toUpperCase()]) if (v.length === 1) variants.add(v.charCodeAt(0));
-  return variants.size === 1 ? code : variants;
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
-function matchesAt(text: string, start: number, units: Variant['units']): boolean {
-  for (let k = 0; k < units.length; k++) {
-    const unit = units[k] as ReadonlySet<number> | number;
-    const code = text.charCodeAt(start + k);
-    if (typeof unit === 'number' ? code !== unit : !unit.has(code)) return false;
-  }
+function matchesAt(text: string, start: number, folded: Uint16Array): boolean {
+  for (let k = 1; k < folded.length; k++) if (fold(text.charCodeAt(start + k)) !== folded[k]) return false;
   return true;
 }
 

@@ -191,23 +191,22 @@ export class Sanitizer {
 
   /** Applies the plans: one vault round trip, then every operator, then the rewrite. */
   async execute(analysis: Analysis, plans: Plan[], sessionId: string, vault: PseudonymVault = this.deps.vault): Promise<SanitizeResult> {
+    const output = await this.rewrite(analysis, plans, sessionId, vault);
+    return { output, format: analysis.format, explain: plans.map(explainPlan), counts: countActions(plans) };
+  }
+
+  /** The sanitized document alone: what the gateway sends on, without the explanation. */
+  async rewrite(analysis: Analysis, plans: Plan[], sessionId: string, vault: PseudonymVault = this.deps.vault): Promise<string> {
     try {
       const pseudonyms = await this.assignPseudonyms(plans, sessionId, vault);
       const rewritten = plans.map((plan, i) => this.apply(plan, pseudonyms[i] as string[], sessionId));
-      const output = analysis.root
-        ? applyJsonEdits(
-            analysis.source,
-            analysis.root,
-            plans.flatMap((plan, i): JsonEdit[] => {
-              const text = rewritten[i];
-              if (text === plan.item.text) return [];
-              return [{ node: plan.item.node as JsonNode, text: text === DROP ? undefined : JSON.stringify(text) }];
-            }),
-          )
-        : rewritten[0] === DROP
-          ? ''
-          : (rewritten[0] as string);
-      return { output, format: analysis.format, explain: plans.map(explainPlan), counts: countActions(plans) };
+      if (!analysis.root) return rewritten[0] === DROP ? '' : (rewritten[0] as string);
+      const edits: JsonEdit[] = [];
+      plans.forEach((plan, i) => {
+        const text = rewritten[i];
+        if (text !== plan.item.text) edits.push({ node: plan.item.node as JsonNode, text: text === DROP ? undefined : JSON.stringify(text) });
+      });
+      return applyJsonEdits(analysis.source, analysis.root, edits);
     } catch (error) {
       throw asAirlockError(error, 'TRANSFORM_FAILED', 'sanitizing failed');
     }
@@ -249,14 +248,27 @@ export class Sanitizer {
     if (plan.field) {
       return run(plan.field.action, item.text, context(plan.field.entity, pseudonyms[0]));
     }
-    let text = item.text;
+    // operators run right to left, as they always have (some draw randomness); the text is
+    // then assembled once, left to right, instead of being re-sliced for every span
+    const replacements: Array<string | typeof DROP | undefined> = new Array(plan.spans.length);
+    let changed = false;
     for (let k = plan.spans.length - 1; k >= 0; k--) {
       const span = plan.spans[k] as PlannedSpan;
       if (span.action.operator === 'allow') continue;
-      const replaced = run(span.action, text.slice(span.start, span.end), context(span.entity, pseudonyms[k]));
-      text = text.slice(0, span.start) + (replaced === DROP ? '' : replaced) + text.slice(span.end);
+      replacements[k] = run(span.action, item.text.slice(span.start, span.end), context(span.entity, pseudonyms[k]));
+      changed = true;
     }
-    return text;
+    if (!changed) return item.text;
+    let text = '';
+    let at = 0;
+    for (let k = 0; k < plan.spans.length; k++) {
+      const replaced = replacements[k];
+      if (replaced === undefined) continue;
+      const span = plan.spans[k] as PlannedSpan;
+      text += item.text.slice(at, span.start) + (replaced === DROP ? '' : replaced);
+      at = span.end;
+    }
+    return text + item.text.slice(at);
   }
 }
 
