@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { AirlockError } from './errors.js';
+import { toV8Source } from './regex-v8.js';
 
 // V8's backtracking engine is fast but can be made to run for years by a crafted input. With
 // this flag a regex that backtracks excessively is re-run on V8's linear-time engine, so the
@@ -51,6 +52,7 @@ export class SafeRegex {
     return this.js !== undefined;
   }
   private readonly jsGroups: boolean;
+  private sticky: RegExp | undefined;
 
   constructor(source: string, options: { caseInsensitive?: boolean; groups?: boolean } = {}) {
     this.source = source;
@@ -59,12 +61,29 @@ export class SafeRegex {
       // group offsets ('d') double the cost of each match in node-re2: only when asked for
       this.re = new RE2(source, `g${options.groups === false ? '' : 'd'}${options.caseInsensitive ? 'i' : ''}u`);
       this.jsGroups = options.groups !== false;
-      this.js = toLinearSafeJs(source, `g${this.jsGroups ? 'd' : ''}${options.caseInsensitive ? 'i' : ''}`);
+      this.js = toLinearSafeJs(source, this.caseInsensitive, `g${this.jsGroups ? 'd' : ''}`);
     } catch (error) {
       throw new AirlockError('CONFIG_INVALID', `pattern is not valid RE2 syntax: ${String((error as Error).message)}`, {
         cause: error,
       });
     }
+  }
+
+  /**
+   * The match that starts exactly at `index` (UTF-16), if any. V8 patterns only: callers
+   * check `onV8` and otherwise scan with `matchIn` and keep the matches that start there.
+   */
+  matchAt(text: string, index: number): RegexMatch | undefined {
+    const js = this.js;
+    if (!js) throw new AirlockError('CONFIG_INVALID', 'matchAt needs a pattern that runs on V8');
+    this.sticky ??= new RegExp(js.source, `y${this.jsGroups ? 'd' : ''}`);
+    const sticky = this.sticky;
+    sticky.lastIndex = index;
+    const m = sticky.exec(text);
+    if (m === null) return undefined;
+    const end = index + m[0].length;
+    const indices = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices;
+    return { start: index, end, groups: indices ? indices.slice() : [[index, end]] };
   }
 
   /** All non-overlapping matches with UTF-16 offsets: on V8 when the pattern allows, else RE2 on the bytes. */
@@ -228,15 +247,16 @@ export class Utf8Text {
 }
 
 /**
- * The pattern as a V8 RegExp without the `u` flag, when that means the same thing: no
- * Unicode property classes, no RE2-only syntax (inline flags, named groups, POSIX classes),
- * and no character outside the Basic Multilingual Plane in the pattern itself (without `u`,
- * V8 sees those as two code units). Undefined otherwise (RE2 runs it).
+ * The pattern as a V8 RegExp without `u` (see `toV8Source`), so V8's linear engine can take
+ * over on excessive backtracking. Undefined when it cannot be written so (RE2 runs it).
  */
-function toLinearSafeJs(source: string, flags: string): RegExp | undefined {
-  if (/\\[pPxuQEzCAG]|\(\?[imsU-]|\(\?P<|\[\[:|[\ud800-\udfff]/.test(source)) return undefined;
+function toLinearSafeJs(source: string, caseInsensitive: boolean, flags: string): RegExp | undefined {
+  // A case-insensitive pattern keeps V8's `i` flag: spelling every letter as a class makes
+  // large word alternations (medical terms, month names) tens of times slower.
+  const translated = toV8Source(source);
+  if (translated === undefined) return undefined;
   try {
-    return new RegExp(source, flags);
+    return new RegExp(translated, caseInsensitive ? `${flags}i` : flags);
   } catch {
     return undefined;
   }

@@ -132,6 +132,10 @@ describe('DetectionEngine', () => {
       'Ab '.repeat(13_000),
       'Mr Ab '.repeat(7_000),
       'Anna Maria '.repeat(4_000),
+      // anchors that look ahead: a comma after a long name run, an @ after a long local part
+      `${'Anna '.repeat(10_000)},`,
+      `${'Dear '.repeat(10_000)}`,
+      `${'a'.repeat(10_000)}.${'b.'.repeat(10_000)}@x.com`,
     ];
     for (const text of nasty) expect(Array.isArray(engine.detect(text))).toBe(true);
   });

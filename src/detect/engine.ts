@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { AirlockError, asAirlockError } from '../core/errors.js';
-import { SafeRegex, SafeRegexSet, Utf8Text } from '../core/regex.js';
+import { SafeRegex, SafeRegexSet, Utf8Text, type RegexMatch } from '../core/regex.js';
 import type { Finding } from '../core/types.js';
 import { AhoCorasick, isWordCharAt } from './aho-corasick.js';
+import { indexWords, type StartsAt, type WordIndex } from './anchors.js';
 import { compileDictionaries, type CompiledDictionaries, type DictionaryConfig } from './dictionaries.js';
 import { shannonEntropy } from './entropy.js';
 import { looksLikePlaceholder } from './placeholder.js';
@@ -31,13 +32,29 @@ interface CompiledPattern {
   regex: SafeRegex;
   score: number;
   group: number;
+  startsAt: StartsAt | undefined;
+}
+
+/** What one `detect` call computes once and shares between detectors. */
+interface Scan {
+  utf8: Utf8Text;
+  words: WordIndex | undefined;
+  context: ContextHits;
 }
 
 interface CompiledDetector {
   spec: DetectorSpec;
   patterns: CompiledPattern[];
-  context: string[];
+  /** ids of the detector's context words */
+  context: Set<number>;
   hasKeywords: boolean;
+}
+
+/** Whole-word occurrences of context words in one text, in order of their end. */
+interface ContextHits {
+  starts: number[];
+  ends: number[];
+  ids: number[];
 }
 
 /** A finding before overlap resolution and fingerprinting. */
@@ -70,8 +87,10 @@ export class DetectionEngine {
   private readonly patternCount: number;
   /** pattern indexes (engine-wide) of the patterns in the set, in set order */
   private readonly setMembers: number[];
-  /** keyword index → detectors that list it */
+  /** term index → detectors that list it as a keyword */
   private readonly keywordOwners: number[][];
+  /** term index → context word id, or -1 when the term is only a keyword */
+  private readonly termContextId: Int32Array;
   private readonly dictionaries: CompiledDictionaries;
   private readonly fingerprintKey: Buffer;
   private readonly maxTextLength: number;
@@ -79,32 +98,49 @@ export class DetectionEngine {
   private readonly contextAfter: number;
 
   constructor(options: EngineOptions) {
-    const keywords: string[] = [];
-    const keywordIndex = new Map<string, number>();
+    // One automaton holds every keyword (prefilter) and every context word (scoring).
+    const terms: string[] = [];
+    const termIndex = new Map<string, number>();
     const owners: number[][] = [];
+    const contextIds: number[] = [];
+    const termOf = (raw: string): number => {
+      const term = raw.toLowerCase();
+      let k = termIndex.get(term);
+      if (k === undefined) {
+        k = terms.length;
+        terms.push(term);
+        termIndex.set(term, k);
+        owners.push([]);
+        contextIds.push(-1);
+      }
+      return k;
+    };
+    const contextWords = new Map<string, number>();
     const ids = new Set<string>();
     let setIndex = 0;
     this.detectors = options.detectors.map((spec, index) => {
       validateSpec(spec, ids);
-      for (const raw of spec.keywords ?? []) {
-        const keyword = raw.toLowerCase();
-        let k = keywordIndex.get(keyword);
-        if (k === undefined) {
-          k = keywords.length;
-          keywords.push(keyword);
-          keywordIndex.set(keyword, k);
-          owners.push([]);
+      for (const raw of spec.keywords ?? []) (owners[termOf(raw)] as number[]).push(index);
+      const context = new Set<number>();
+      for (const raw of spec.context ?? []) {
+        const word = raw.toLowerCase();
+        let id = contextWords.get(word);
+        if (id === undefined) {
+          id = contextWords.size;
+          contextWords.set(word, id);
+          contextIds[termOf(word)] = id;
         }
-        (owners[k] as number[]).push(index);
+        context.add(id);
       }
       return {
         spec,
         patterns: spec.patterns.map((p) => compilePattern(spec, p, setIndex++)),
-        context: (spec.context ?? []).map((w) => w.toLowerCase()),
+        context,
         hasKeywords: (spec.keywords?.length ?? 0) > 0,
       };
     });
-    this.keywordAutomaton = new AhoCorasick(keywords);
+    this.keywordAutomaton = new AhoCorasick(terms);
+    this.termContextId = Int32Array.from(contextIds);
     // Detectors with keywords are already filtered by the keyword pass and rarely run; the
     // set is for the patterns that would otherwise run on every text.
     this.patternCount = setIndex;
@@ -131,14 +167,16 @@ export class DetectionEngine {
     }
     const minScore = options.minScore ?? 0;
     const candidates: Candidate[] = [];
-    const runnable = this.prefilter(text);
+    const context: ContextHits = { starts: [], ends: [], ids: [] };
+    const runnable = this.prefilter(text, context);
     const utf8 = new Utf8Text(text);
     const matching = this.matchingPatterns(utf8, runnable);
+    const scan: Scan = { utf8, words: undefined, context };
     for (let d = 0; d < this.detectors.length; d++) {
       if (runnable[d] !== 1) continue;
       const detector = this.detectors[d] as CompiledDetector;
       try {
-        this.runDetector(detector, utf8, matching, candidates);
+        this.runDetector(detector, scan, matching, candidates);
       } catch (error) {
         throw asAirlockError(error, 'DETECTION_FAILED', `detector "${detector.spec.id}" failed`);
       }
@@ -155,16 +193,26 @@ export class DetectionEngine {
     return createHmac('sha256', this.fingerprintKey).update(entity).update('\0').update(value).digest('base64url').slice(0, 22);
   }
 
-  /** 1 for each detector whose prefilter passes on this text. */
-  private prefilter(text: string): Uint8Array {
+  /**
+   * 1 for each detector whose prefilter passes on this text; collects the context words'
+   * whole-word occurrences in the same pass.
+   */
+  private prefilter(text: string, context: ContextHits): Uint8Array {
     const runnable = new Uint8Array(this.detectors.length);
     let digits = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) digits++;
     }
-    this.keywordAutomaton.scan(text, (k) => {
-      for (const d of this.keywordOwners[k] as number[]) runnable[d] = 1;
+    const { keywordOwners, termContextId } = this;
+    this.keywordAutomaton.scan(text, (k, start, end) => {
+      for (const d of keywordOwners[k] as number[]) runnable[d] = 1;
+      const id = termContextId[k] as number;
+      if (id >= 0 && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) {
+        context.starts.push(start);
+        context.ends.push(end);
+        context.ids.push(id);
+      }
     });
     for (let d = 0; d < this.detectors.length; d++) {
       const detector = this.detectors[d] as CompiledDetector;
@@ -191,12 +239,12 @@ export class DetectionEngine {
     return marks;
   }
 
-  private runDetector(detector: CompiledDetector, utf8: Utf8Text, matching: Uint8Array, out: Candidate[]): void {
+  private runDetector(detector: CompiledDetector, scan: Scan, matching: Uint8Array, out: Candidate[]): void {
     const { spec } = detector;
-    const { text } = utf8;
+    const { text } = scan.utf8;
     for (const pattern of detector.patterns) {
       if (matching[pattern.setIndex] !== 1) continue;
-      for (const match of pattern.regex.matchIn(utf8)) {
+      for (const match of this.matches(pattern, scan)) {
         const span = match.groups[pattern.group];
         if (!span) continue;
         const [start, end] = span;
@@ -205,7 +253,7 @@ export class DetectionEngine {
         if (spec.minEntropy !== undefined && shannonEntropy(value) < spec.minEntropy) continue;
         if (spec.rejectPlaceholders && looksLikePlaceholder(value)) continue;
         let score = pattern.score;
-        const hasContext = detector.context.length > 0 && this.hasContext(text, start, end, detector.context);
+        const hasContext = detector.context.size > 0 && this.hasContext(scan.context, start, end, detector.context);
         if (spec.contextRequired && !hasContext) continue;
         const verdict = spec.validate?.(value, { nearContext: hasContext });
         if (verdict === 'reject') continue;
@@ -216,21 +264,50 @@ export class DetectionEngine {
     }
   }
 
-  private hasContext(text: string, start: number, end: number, words: readonly string[]): boolean {
-    const from = Math.max(0, start - this.contextBefore);
-    const window = text.slice(from, Math.min(text.length, end + this.contextAfter)).toLowerCase();
-    // Lower-casing can change length (e.g. U+0130); then fall back to a plain substring test.
-    const sameLength = window.length === Math.min(text.length, end + this.contextAfter) - from;
-    for (const word of words) {
-      let at = window.indexOf(word);
-      while (at !== -1) {
-        if (!sameLength) return true;
-        const absStart = from + at;
-        const absEnd = absStart + word.length;
-        const outsideMatch = absEnd <= start || absStart >= end;
-        if (outsideMatch && !isWordCharAt(text, absStart - 1) && !isWordCharAt(text, absEnd)) return true;
-        at = window.indexOf(word, at + 1);
-      }
+  /** A pattern's matches: a scan of the whole text, or tries at its anchor words only. */
+  private matches(pattern: CompiledPattern, scan: Scan): RegexMatch[] {
+    const { startsAt, regex } = pattern;
+    if (startsAt === undefined) return regex.matchIn(scan.utf8);
+    const { text } = scan.utf8;
+    scan.words ??= indexWords(text);
+    const { starts, ends, count } = scan.words;
+    const out: RegexMatch[] = [];
+    if (!regex.onV8) {
+      // RE2 cannot be tried at one position cheaply: scan, keep the matches at anchors.
+      const anchored = new Set<number>();
+      for (let w = 0; w < count; w++) if (startsAt(text, starts[w] as number, ends[w] as number)) anchored.add(starts[w] as number);
+      for (const m of regex.matchIn(scan.utf8)) if (anchored.has(m.start)) out.push(m);
+      return out;
+    }
+    let after = 0;
+    for (let w = 0; w < count; w++) {
+      const start = starts[w] as number;
+      if (start < after || !startsAt(text, start, ends[w] as number)) continue;
+      const m = regex.matchAt(text, start);
+      if (m === undefined || m.end === start) continue;
+      out.push(m);
+      after = m.end;
+    }
+    return out;
+  }
+
+  /** A context word of the detector stands within the window around the match, outside it. */
+  private hasContext(hits: ContextHits, start: number, end: number, words: ReadonlySet<number>): boolean {
+    const from = start - this.contextBefore;
+    const to = end + this.contextAfter;
+    const { starts, ends, ids } = hits;
+    // first occurrence that ends inside the window (hits are in order of end)
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ends[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ends.length && (ends[k] as number) <= to; k++) {
+      const s = starts[k] as number;
+      const e = ends[k] as number;
+      if (s >= from && (e <= start || s >= end) && words.has(ids[k] as number)) return true;
     }
     return false;
   }
@@ -244,6 +321,7 @@ function compilePattern(spec: DetectorSpec, pattern: DetectorSpec['patterns'][nu
       regex: new SafeRegex(pattern.regex, { caseInsensitive: pattern.flags === 'i', groups: (pattern.group ?? 0) !== 0 }),
       score: pattern.score,
       group: pattern.group ?? 0,
+      startsAt: pattern.startsAt,
     };
   } catch (error) {
     throw new AirlockError('DETECTOR_SPEC_INVALID', `detector "${spec.id}" pattern "${pattern.name}" does not compile`, {

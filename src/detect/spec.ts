@@ -1,4 +1,5 @@
 import type { EntityId } from '../core/types.js';
+import type { StartsAt } from './anchors.js';
 
 /**
  * A checksum or structural check on a matched value:
@@ -19,6 +20,13 @@ export interface PatternSpec {
   flags?: 'i';
   /** capture group whose span is the finding (default 0, the whole match) */
   group?: number;
+  /**
+   * Anchor: the pattern runs only at the starts of words (runs of letters, digits and marks)
+   * for which this returns true, matched there and nowhere else, instead of scanning the
+   * text. See `anchors.ts`. Matches of one pattern never overlap: a word inside the previous
+   * match is skipped.
+   */
+  startsAt?: StartsAt;
 }
 
 /**

@@ -44,8 +44,10 @@ export function spellings(name: string): string[] {
 
 /** Key for case-insensitive lookups; drops the dot that lower-casing "İ" leaves behind. */
 export function nameKey(token: string): string {
+  if (ASCII.test(token)) return token.toLowerCase();
   return token.normalize('NFC').toLowerCase().replace(/\u0307/g, '').replace(/’/g, "'");
 }
+const ASCII = /^[\t -~]*$/;
 
 function keySet(...lists: ReadonlyArray<readonly string[]>): Set<string> {
   const keys = new Set<string>();
@@ -67,6 +69,23 @@ function lookup(set: Set<string>, token: string): boolean {
   if (!key.includes('-')) return false;
   return key.split('-').some((part) => set.has(part));
 }
+
+/**
+ * A fast test for anchors: the word as written (lower case, Title case, ALL CAPS) is in the
+ * set; words with other letters than ASCII go through the full lookup (folding, NFC).
+ */
+function writtenForms(set: Set<string>): (word: string) => boolean {
+  const forms = new Set<string>();
+  for (const key of set) {
+    if (!ASCII.test(key)) continue;
+    forms.add(key);
+    forms.add(key.toUpperCase());
+    forms.add(key.charAt(0).toUpperCase() + key.slice(1));
+  }
+  return (word) => forms.has(word) || (!ASCII.test(word) && lookup(set, word));
+}
+export const isStrongFirstNameAsWritten = writtenForms(strongFirst);
+export const isAmbiguousFirstNameAsWritten = writtenForms(ambiguousFirst);
 
 export const isStrongFirstName = (token: string): boolean => lookup(strongFirst, token);
 export const isAmbiguousFirstName = (token: string): boolean => lookup(ambiguousFirst, token);

@@ -1,15 +1,13 @@
-import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names.js';
-import { alternation, particleAlternation } from './gazetteer.js';
+import { particleAlternation } from './gazetteer.js';
 
 /**
- * RE2 building blocks for person names. RE2 has no lookaround and `\b` is ASCII-only, so
- * names are matched as runs of capitalised tokens and the gazetteer is compiled into the
- * patterns themselves: a pattern starts only at a known name, so a capitalised word in front
- * ("Yesterday John Smith") cannot swallow the name.
+ * Building blocks for person names (RE2 syntax, which also runs on V8). `\b` is ASCII-only,
+ * so names are matched as runs of capitalised tokens, and the name patterns are anchored
+ * (see `anchors.ts`): each starts only at a word the gazetteer or a cue list knows, so a
+ * capitalised word in front ("Yesterday John Smith") cannot swallow the name.
  *
  * Letter classes are spelled out for the Latin, Greek and Cyrillic scripts instead of
- * `\p{L}` / `\p{Lu}`: every pattern also goes into the engine's single RE2 set, and a
- * Unicode-wide class costs about 1% of that set's program budget each time it appears.
+ * `\p{L}` / `\p{Lu}`, so the patterns stay small.
  */
 
 /** Upper-case letters: ASCII, Latin-1, Latin Extended-A/B initials, Greek, Cyrillic. */
@@ -29,10 +27,11 @@ export const TOKEN = `(?:(?:al|el|d|l)['’-])?${UPPER}(?:['’]${UPPER})?${LETT
 export const INITIAL = `${UPPER}\\.`;
 export const PARTICLE = `(?:${particleAlternation()})`;
 
-export const FIRST_NAME = alternation(FIRST_NAMES);
-/** A known given name, possibly double-barrelled: "Jean-Pierre", "Anna-Lena". */
-export const FIRST_NAME_EXT = `${FIRST_NAME}(?:-${UPPER}${LETTER}+)?`;
-export const AMBIGUOUS_FIRST_NAME = alternation(AMBIGUOUS_FIRST_NAMES);
+/**
+ * A name word whose spelling an anchor has already checked against the gazetteer: the
+ * patterns that use it start only at known names (see `anchors.ts`).
+ */
+export const NAME_WORD = `${UPPER}${LETTER}{0,30}`;
 
 /**
  * Words that turn a name into a company, place or institution ("Anna Schmidt GmbH", "George

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isWordCode, type StartsAt } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 
 const TLD = /\.(\p{L}{2,24})$/u;
@@ -13,6 +14,30 @@ function validateEmail(value: string): Validation {
   if (!TLD.test(domain)) return 'reject';
   return 'confirm';
 }
+
+/** Characters of an address's local part besides letters and digits. */
+const isLocalPunct = (c: number): boolean => c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
+
+/**
+ * An address starts at the first word of its local part: nothing of a local part right
+ * before it, and an `@` at the end of the run of local-part characters (at most 64, as RFC
+ * 5321 allows) that follows.
+ */
+const startsEmail: StartsAt = (text, start) => {
+  // "_jane@…": a local part may open with punctuation; the address then starts at its first word
+  for (let i = start - 1; i >= 0; i--) {
+    const before = text.charCodeAt(i);
+    if (isWordCode(before)) return false;
+    if (!isLocalPunct(before)) break;
+  }
+  const limit = Math.min(text.length, start + 65);
+  for (let i = start; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 64) return i > start;
+    if (!isWordCode(c) && !isLocalPunct(c)) return false;
+  }
+  return false;
+};
 
 /** National numbers with context are tried against these regions, in order. */
 const NATIONAL_REGIONS: CountryCode[] = ['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'PT', 'IE', 'AU'];
@@ -53,7 +78,14 @@ export const contactDetectors: DetectorSpec[] = [
     entity: 'EMAIL_ADDRESS',
     description: 'E-mail addresses (RFC 5322 common subset), checked for a plausible domain.',
     keywords: ['@'],
-    patterns: [{ name: 'address', regex: '[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+', score: 0.85 }],
+    patterns: [
+      {
+        name: 'address',
+        regex: '[\\p{L}\\p{N}\\p{M}._%+\\-]+@[\\p{L}\\p{N}\\p{M}\\-]+(?:\\.[\\p{L}\\p{N}\\p{M}\\-]+)+',
+        score: 0.85,
+        startsAt: startsEmail,
+      },
+    ],
     context: ['email', 'e-mail', 'mail', 'e-mail-adresse', 'mailadresse', 'courriel', 'adresse e-mail', 'correo', 'correo electrónico', 'posta', 'posta elettronica', 'e-mailadres', 'correio eletrónico', 'correio eletrônico'],
     validate: validateEmail,
     samples: {

@@ -1,16 +1,19 @@
+import { atLineStart, capitalised, firstWords, wordIn, type StartsAt } from '../../anchors.js';
+import { isAmbiguousFirstNameAsWritten, isStrongFirstNameAsWritten, NAME_PARTICLES } from '../../names/gazetteer.js';
 import { judgeCuedName, judgeGivenNameFirst, judgeNameInText } from '../../names/judge-name.js';
 import {
-  AMBIGUOUS_FIRST_NAME,
-  FIRST_NAME_EXT,
   INITIAL,
+  LETTER,
   LOWER_END,
   NAME_1_3,
+  NAME_WORD,
   PARTICLE,
   SECOND_TITLES,
   SP,
   TITLE,
   TOKEN,
   TRAILER,
+  UPPER,
 } from '../../names/name-patterns.js';
 import type { DetectorSpec } from '../../spec.js';
 
@@ -24,8 +27,10 @@ import type { DetectorSpec } from '../../spec.js';
  *   Never at a sentence start, where any capitalised word can precede a surname.
  * - `person-cue`: whatever name follows a strong cue: honorifics, "my name is", name labels,
  *   greetings and sign-offs. Only the shape is checked there.
- * All drop candidates holding a company, place, month or function word. The given-name
- * alternation is large, so it appears in one pattern only.
+ * All drop candidates holding a company, place, month or function word. Every pattern is
+ * anchored (see `anchors.ts`): it is tried only at the words that can start its match — a
+ * known given name, a cue word, a capitalised word after a lower-case one — never scanned
+ * over the whole text.
  */
 
 const alt = (words: readonly string[]): string => words.join('|');
@@ -68,32 +73,84 @@ const SIGN_OFFS = [
   'terveisin', 'pozdrawiam', 'z poważaniem', 'saygılarımla', 's pozdravem', 'üdvözlettel',
 ];
 
-/** What may come right before a strong cue's name. Each alternative ends where the name starts. */
-const STRONG_CUE = [
-  // "Mr. Smith", "Frau Dr. med. Müller", "Sra. Fernández", "Dott.ssa Bianchi", "MR JOHN SMITH"
-  `\\b${TITLE}${SP}${SECOND_TITLES}`,
-  // French "M. Dupont" after a line start, a lower-case word or "Bonjour": never the middle
-  // initial of "John M. Smith"
-  `(?:^|[\\n(,;:]|(?:^|[^A-Za-zÀ-ÿ0-9])[a-zß-ÿ]+|(?i:bonjour|bonsoir|cher|chère))[ \\t]*M\\.${SP}`,
-  // "my name is X", "Dear X", "Hi, X"
-  `\\b(?i:${alt(INTRODUCTIONS)}|${alt(GREETINGS)})[ \\t]*,?${SP}${HONORIFIC}`,
-  // "Full name: X", "Assigned to: X"
-  `\\b(?i:${alt(NAME_LABELS)})[ \\t]*:[ \\t]*${HONORIFIC}`,
+/**
+ * The strong cues, each an anchored pattern that starts at the cue's first word and captures
+ * the name after it: "Mr. Smith", "Frau Dr. med. Müller", "my name is X", "Dear X",
+ * "Full name: X", "Regards,\nJohn Smith".
+ */
+const TITLE_WORDS = [
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'miss', 'herr', 'frau', 'mme', 'mlle', 'hr', 'fr', 'sr', 'sra', 'srta',
+  'sig', 'dott', 'dhr', 'mevr', 'mw', 'ing', 'avv', 'dña', 'pan', 'pani', 'sir', 'dame',
 ];
+const TITLE_CUE = `${TITLE}${SP}${SECOND_TITLES}(${NAME_1_3})`;
+// "Bonjour M. Dupont": the French "M." is an honorific here, not an initial
+const GREETING_CUE = `(?i:${alt(INTRODUCTIONS)}|${alt(GREETINGS)})[ \\t]*,?${SP}(?:M\\.${SP})?${HONORIFIC}(${NAME_1_3})`;
+const LABEL_CUE = `(?i:${alt(NAME_LABELS)})[ \\t]*:[ \\t]*${HONORIFIC}(${NAME_1_3})`;
+/** French "M. Dupont", never the middle initial of "John M. Smith". */
+const FRENCH_M_CUE = `M\\.${SP}(${NAME_1_3})`;
+
+/**
+ * "M." opens a French name only after a line start, an opening bracket or clause
+ * punctuation, a lower-case word ("avec M. Dupont") or a French greeting.
+ */
+function frenchCueBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0 || '\n(,;:'.includes(text[i] as string)) return true;
+  let wordStart = i;
+  while (wordStart > 0 && /[A-Za-zÀ-ÿ0-9]/.test(text[wordStart - 1] as string)) wordStart--;
+  const word = text.slice(wordStart, i + 1);
+  return /^[a-zß-ÿ]+$/.test(word) || /^(?:bonjour|bonsoir|cher|chère)$/i.test(word);
+}
 
 /**
  * "Regards,\nJohn Smith", "Mit freundlichen Grüßen\n\nDr. Hans Meier", "Cheers, Tom": the
- * name must end its line (or be followed by a comma or a bar), so the first words of the
- * next paragraph ("Thanks\n\nLogs were attached") are not taken for a signature.
+ * sign-off opens its line, and the name must end its line (or be followed by a comma or a
+ * bar), so the first words of the next paragraph ("Thanks\n\nLogs were attached") are not
+ * taken for a signature.
  */
 const SIGN_OFF =
-  `(?:^|\\n)[ \\t]*(?i:${alt(SIGN_OFFS)})(?:[ \\t]*[,!]?[ \\t]*\\r?\\n\\s*|[ \\t]*,[ \\t]*)${HONORIFIC}` +
+  `(?i:${alt(SIGN_OFFS)})(?:[ \\t]*[,!]?[ \\t]*\\r?\\n\\s*|[ \\t]*,[ \\t]*)${HONORIFIC}` +
   `(${NAME_1_3})[ \\t]*(?:[,|]|\\r?\\n|$)`;
 
 const NAME_CONTEXT = [
   'name', 'contact', 'customer', 'client', 'patient', 'employee', 'candidate', 'applicant', 'called', 'spoke',
   'met', 'emailed', 'manager', 'colleague', 'dear', 'regards', 'signed', 'kunde', 'cliente', 'mitarbeiter',
 ];
+
+/** The first word of a name, as the patterns read it: a known given name, capitalised. */
+const startsWithGivenName: StartsAt = (text, start, end) =>
+  capitalised(text, start) && isStrongFirstNameAsWritten(text.slice(start, end));
+/** An ambiguous given name ("Will", "Grace") or an initial ("J."). */
+const startsWithAmbiguousNameOrInitial: StartsAt = (text, start, end) =>
+  capitalised(text, start) && ((end - start === 1 && text[end] === '.') || isAmbiguousFirstNameAsWritten(text.slice(start, end)));
+/** "al-Farsi", "d'Arcy": a lower-case prefix that a name word may start with. */
+const NAME_PREFIXES = new Set(['al', 'el', 'd', 'l']);
+const nameWordStart: StartsAt = (text, start, end) =>
+  capitalised(text, start) || (NAME_PREFIXES.has(text.slice(start, end)) && "'’-".includes(text[end] ?? ''));
+/** "Müller, Anna", "van Dijk, Jan": a name word or a particle, then a comma after the surname. */
+const startsSurnameComma: StartsAt = (text, start, end) => {
+  if (!nameWordStart(text, start, end) && !isParticleWord(text, start, end)) return false;
+  // the comma must come within a few words: name words, particles, hyphens, apostrophes
+  let i = end;
+  const limit = Math.min(text.length, start + 80);
+  while (i < limit && NAME_RUN.test(text[i] as string)) i++;
+  return text[i] === ',';
+};
+const isParticleWord = wordIn(NAME_PARTICLES);
+const NAME_RUN = new RegExp(`[ \\t\u00a0'’-]|${LETTER}`);
+const LOWER_END_CHAR = new RegExp(`^${LOWER_END}$`);
+/** A capitalised run in running text: after a lower-case word (or a digit or `,;:)`) and spaces. */
+const startsAfterLowerWord: StartsAt = (text, start, end) => {
+  if (!nameWordStart(text, start, end)) return false;
+  let i = start - 1;
+  if (i < 0 || (text[i] !== ' ' && text[i] !== '\t')) return false;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && LOWER_END_CHAR.test(text[i] as string);
+};
+
+const isSignOffWord = wordIn(firstWords(SIGN_OFFS));
+const startsSignOff: StartsAt = (text, start, end) => isSignOffWord(text, start, end) && atLineStart(text, start);
 
 export const personDetectors: DetectorSpec[] = [
   {
@@ -104,20 +161,23 @@ export const personDetectors: DetectorSpec[] = [
       {
         // "Maria Müller", "JOSÉ GARCÍA", "Jean-Pierre de la Cruz", "Anna M. Schmidt"
         name: 'given-name-first',
-        regex: `${FIRST_NAME_EXT}(?:${SP}${INITIAL})?(?:${SP}${PARTICLE})*${SP}${TOKEN}${TRAILER}`,
+        regex: `${NAME_WORD}(?:-${UPPER}${LETTER}+)?(?:${SP}${INITIAL})?(?:${SP}${PARTICLE})*${SP}${TOKEN}${TRAILER}`,
         score: 0.7,
+        startsAt: startsWithGivenName,
       },
       {
         // "Will Smith", "J. Smith", "Grace Kelly": the validator wants a known surname
         name: 'ambiguous-or-initial-first',
-        regex: `(?:${AMBIGUOUS_FIRST_NAME}|${INITIAL})(?:${SP}${INITIAL}){0,2}(?:${SP}${PARTICLE})*${SP}${TOKEN}${TRAILER}`,
+        regex: `(?:${INITIAL}|${NAME_WORD})(?:${SP}${INITIAL}){0,2}(?:${SP}${PARTICLE})*${SP}${TOKEN}${TRAILER}`,
         score: 0.65,
+        startsAt: startsWithAmbiguousNameOrInitial,
       },
       {
         // "Müller, Anna", "GARCÍA, JOSÉ": CRM exports; the validator wants both names known
         name: 'surname-comma-given-name',
         regex: `(?:${PARTICLE}${SP})*${TOKEN},[ \\t]*${TOKEN}(?:${SP}${INITIAL})?`,
         score: 0.7,
+        startsAt: startsSurnameComma,
       },
     ],
     context: NAME_CONTEXT,
@@ -158,11 +218,9 @@ export const personDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'capitalised-run',
-        regex:
-          `${LOWER_END}[ \\t]+` +
-          `(${TOKEN}(?:${SP}${PARTICLE})*${SP}${TOKEN}(?:(?:${SP}${PARTICLE})*${SP}${TOKEN})?${TRAILER})`,
+        regex: `${TOKEN}(?:${SP}${PARTICLE})*${SP}${TOKEN}(?:(?:${SP}${PARTICLE})*${SP}${TOKEN})?${TRAILER}`,
         score: 0.7,
-        group: 1,
+        startsAt: startsAfterLowerWord,
       },
     ],
     context: NAME_CONTEXT,
@@ -189,17 +247,28 @@ export const personDetectors: DetectorSpec[] = [
     entity: 'PERSON',
     description: 'Person name introduced by an honorific, "my name is", a name label, a greeting or a sign-off',
     patterns: [
+      { name: 'title', regex: TITLE_CUE, score: 0.85, group: 1, startsAt: wordIn(TITLE_WORDS) },
       {
-        name: 'cue-then-name',
-        regex: `(?:${STRONG_CUE.join('|')})(${NAME_1_3})`,
+        name: 'french-m',
+        regex: FRENCH_M_CUE,
         score: 0.85,
         group: 1,
+        startsAt: (text, start, end) => end - start === 1 && text[start] === 'M' && frenchCueBefore(text, start),
       },
+      {
+        name: 'greeting',
+        regex: GREETING_CUE,
+        score: 0.85,
+        group: 1,
+        startsAt: wordIn(firstWords([...INTRODUCTIONS, ...GREETINGS])),
+      },
+      { name: 'label', regex: LABEL_CUE, score: 0.85, group: 1, startsAt: wordIn(firstWords(NAME_LABELS)) },
       {
         name: 'sign-off',
         regex: SIGN_OFF,
         score: 0.8,
         group: 1,
+        startsAt: startsSignOff,
       },
     ],
     context: NAME_CONTEXT,

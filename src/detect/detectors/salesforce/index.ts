@@ -51,7 +51,15 @@ export const salesforceDetectors: DetectorSpec[] = [
     description:
       'Salesforce record ids: 18-character ids with a valid case-safe suffix, or 15-character ids with a known key prefix.',
     minDigits: 2,
-    patterns: [{ name: 'id', regex: '[0-9A-Za-z]{5}0[0-9A-Za-z]{9}(?:[A-Za-z0-5]{3})?', score: 0.6 }],
+    patterns: [
+      {
+        name: 'id',
+        regex: '[0-9A-Za-z]{5}0[0-9A-Za-z]{9}(?:[A-Za-z0-5]{3})?',
+        score: 0.6,
+        // a whole word of 15 or 18 characters with the pod digit `0` sixth
+        startsAt: (text, start, end) => (end - start === 15 || end - start === 18) && text.charCodeAt(start + 5) === 48,
+      },
+    ],
     context: ['id', 'record', 'recordid', 'record id', 'salesforce', 'sfdc', 'account', 'contact', 'case', 'lead', 'opportunity', 'user', 'datensatz', 'enregistrement', 'registro', 'record-id', 'kontakt', 'fall', 'dossier', 'caso', 'contatto', 'contacto', 'klant', 'zaak'],
     contextBoost: 0.25,
     validate: validateRecordId,

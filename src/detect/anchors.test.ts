@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { atLineStart, capitalised, firstWords, indexWords, wordIn } from './anchors.js';
+import { DetectionEngine } from './engine.js';
+import type { DetectorSpec } from './spec.js';
+
+const words = (text: string) => {
+  const ix = indexWords(text);
+  return Array.from({ length: ix.count }, (_, i) => text.slice(ix.starts[i], ix.ends[i]));
+};
+
+describe('anchors', () => {
+  it('indexes words as runs of letters, digits and marks in any script', () => {
+    expect(words('Zoë Çelik, ID 42-7; 東京 e\u0301te')).toEqual(['Zoë', 'Çelik', 'ID', '42', '7', '東京', 'e\u0301te']);
+    expect(words('')).toEqual([]);
+    expect(words('a'.repeat(5000) + ' b').map((w) => w.length)).toEqual([5000, 1]);
+  });
+
+  it('matches word lists in lower, Title and upper case only, and cue layouts', () => {
+    const greeting = wordIn(['dear', 'Hello']);
+    const at = (t: string, w: string) => greeting(t, t.indexOf(w), t.indexOf(w) + w.length);
+    expect([at('x dear', 'dear'), at('x Dear', 'Dear'), at('x DEAR', 'DEAR'), at('x HELLO', 'HELLO')]).toEqual([true, true, true, true]);
+    expect([at('x dEAR', 'dEAR'), at('x deal', 'deal'), at('x dearest', 'dearest')]).toEqual([false, false, false]);
+    expect(firstWords(['best regards', 'z. hd.', 'mit freundlichen grüßen'])).toEqual(['best', 'z', 'mit']);
+    expect(atLineStart('Thanks,\n  Regards', 10)).toBe(true);
+    expect(atLineStart('Thanks, Regards', 8)).toBe(false);
+    expect([capitalised('Émile', 0), capitalised('émile', 0), capitalised('42', 0)]).toEqual([true, false, false]);
+  });
+
+  const anchored = (startsAt?: DetectorSpec['patterns'][number]['startsAt']): DetectionEngine =>
+    new DetectionEngine({
+      detectors: [
+        {
+          id: 'code',
+          entity: 'TEST_CODE',
+          description: 'a capitalised word and a number',
+          patterns: [{ name: 'code', regex: '[A-Z][a-z]+ \\d+', score: 0.5, ...(startsAt ? { startsAt } : {}) }],
+          boundary: 'none',
+          samples: { tp: ['Alpha 1'], fp: [] },
+        },
+      ],
+    });
+
+  it('tries an anchored pattern only at the words its anchor accepts, never overlapping', () => {
+    const text = 'Alpha 1, Beta 22, xGamma 3, Delta Epsilon 4';
+    const spans = (e: DetectionEngine) => e.detect(text).map((f) => text.slice(f.start, f.end));
+    expect(spans(anchored())).toEqual(['Alpha 1', 'Beta 22', 'Gamma 3', 'Epsilon 4']);
+    // only words starting with A or E: "Beta 22" is never tried; "Gamma" is inside the word "xGamma"
+    expect(spans(anchored((t, s) => t[s] === 'A' || t[s] === 'E'))).toEqual(['Alpha 1', 'Epsilon 4']);
+    expect(spans(anchored(wordIn(['beta', 'delta'])))).toEqual(['Beta 22']);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Anchors: where an anchored pattern may start. Instead of scanning the whole text, the
+ * engine runs such a pattern (sticky) only at the starts of words — runs of letters, digits
+ * and combining marks — for which the pattern's `startsAt` says yes. A name pattern then runs
+ * at the few words the gazetteer knows instead of at every position of the text.
+ *
+ * These helpers build `startsAt` predicates from word lists and simple layout rules, so
+ * detectors stay data.
+ */
+
+export type StartsAt = (text: string, start: number, end: number) => boolean;
+
+/** 1 for each BMP code unit that belongs to a word (letter, digit, combining mark). */
+const WORD = new Uint8Array(0x10000);
+{
+  const re = /[\p{L}\p{N}\p{M}]/u;
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) WORD[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
+export const isWordCode = (code: number): boolean => WORD[code] === 1;
+
+/** Word boundaries of a text: starts[i]..ends[i], in order. */
+export interface WordIndex {
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+}
+
+export function indexWords(text: string): WordIndex {
+  let starts = new Int32Array(Math.max(16, text.length >> 2));
+  let ends = new Int32Array(starts.length);
+  let count = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (WORD[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && WORD[text.charCodeAt(i)] === 1) i++;
+    if (count === starts.length) {
+      const grownStarts = new Int32Array(count * 2);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Int32Array(count * 2);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    starts[count] = start;
+    ends[count] = i;
+    count++;
+  }
+  return { starts, ends, count };
+}
+
+/**
+ * The word is one of `words`, written in lower case, Title case or ALL CAPS. Most words are
+ * turned away by their first letter and length before anything is sliced or hashed.
+ */
+export function wordIn(words: Iterable<string>): StartsAt {
+  const forms = new Set<string>();
+  const lengths = new Uint32Array(0x10000);
+  for (const raw of words) {
+    const lower = raw.toLowerCase();
+    for (const form of [lower, lower.toUpperCase(), (lower[0] as string).toUpperCase() + lower.slice(1)]) {
+      forms.add(form);
+      if (form.length < 32) lengths[form.charCodeAt(0)] = (lengths[form.charCodeAt(0)] as number) | (1 << form.length);
+    }
+  }
+  return (text, start, end) => {
+    const length = end - start;
+    return length < 32 && (((lengths[text.charCodeAt(start)] as number) >>> length) & 1) === 1 && forms.has(text.slice(start, end));
+  };
+}
+
+/** The first word of each phrase ("best regards" → "best", "z. hd." → "z"). */
+export function firstWords(phrases: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const p of phrases) {
+    const m = /^[\p{L}\p{N}\p{M}]+/u.exec(p);
+    if (m) out.add(m[0]);
+  }
+  return [...out];
+}
+
+/** Only spaces or tabs between the line's start (or the text's) and the word. */
+export function atLineStart(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** 1 for each BMP code unit that is an upper-case letter (it has a different lower case). */
+const UPPER = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  if (WORD[c] === 1 && ch !== ch.toLowerCase()) UPPER[c] = 1;
+}
+
+/** The word begins with an upper-case letter ("Maria", "MÜLLER"). */
+export function capitalised(text: string, start: number): boolean {
+  return UPPER[text.charCodeAt(start)] === 1;
+}
