@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDetectionEngine } from '../detect/index.js';
-import { DEFAULT_RESPONSE_RULES, OutputInspector, type ResponseRules } from './inspect.js';
+import type { DetectionEngine } from '../detect/engine.js';
+import { DEFAULT_RESPONSE_RULES, OutputInspector, STREAM_WINDOW, type ResponseRules } from './inspect.js';
 import { Restorer } from './restore.js';
 
 const engine = createDetectionEngine({ fingerprintKey: Buffer.alloc(32, 4) });
@@ -72,5 +73,29 @@ describe('OutputInspector', () => {
     expect(() => {
       for (let i = 0; i < 40; i++) s.push('A'.repeat(1024));
     }).toThrowError(expect.objectContaining({ code: 'INSPECTION_FAILED' }));
+  });
+});
+
+describe('OutputInspector streams, values longer than the hold-back window', () => {
+  it('never passes on the rest of a value whose start was already sent', () => {
+    // a stand-in engine that recognises a multi-word value only once its end marker is seen,
+    // covering from its start (or from the start of what it is shown) to the marker
+    const longValues = {
+      detect(text: string) {
+        const end = text.indexOf('-END');
+        if (end === -1) return [];
+        const start = Math.max(0, text.lastIndexOf('KEY-', end));
+        return [{ entity: 'SECRET', start, end: end + 4, score: 1, detectorId: 'test', fingerprint: 'f' }];
+      },
+    } as unknown as DetectionEngine;
+    const value = `KEY-${'part '.repeat(30)}tail-END`;
+    expect(value.length).toBeGreaterThan(STREAM_WINDOW * 2);
+    const s = new OutputInspector({ engine: longValues, rules: DEFAULT_RESPONSE_RULES, known: new Set(), restorer: new Restorer([]) }).stream();
+    const text = `start ${value} done, and a few more words after it.`;
+    let out = '';
+    for (const word of text.split(/(?= )/)) out += s.push(word);
+    out += s.end();
+    expect(out).not.toContain('tail-END');
+    expect(out).toMatch(/\[SECRET\] done, and a few more words after it\.$/);
   });
 });

@@ -68,7 +68,16 @@ export class OutputInspector {
         return '';
       }
       const findings = this.findings(text);
-      for (const f of findings) if (f.start < cut && f.end > cut && f.start >= before.length) cut = f.start;
+      for (const f of findings) {
+        if (f.end <= before.length) continue;
+        if (f.start < before.length) {
+          // a value that began in text already sent and goes on here (longer than the window,
+          // or recognised only now): what is left of it is handled now, never passed on
+          if (this.actionFor(f) !== 'allow') cut = Math.max(cut, f.end);
+        } else if (f.start < cut && f.end > cut) {
+          cut = f.start;
+        }
+      }
       const out = cut > before.length ? this.applyFindings(text, findings, before.length, cut) : '';
       const consumed = Math.max(cut, before.length);
       before = text.slice(Math.max(0, consumed - CONTEXT_KEEP), consumed);
@@ -103,16 +112,19 @@ export class OutputInspector {
     return this.applyFindings(text, this.findings(text), from, to);
   }
 
-  /** Rewrites text[from, to) with the response rules; findings outside the range are left. */
+  /**
+   * Rewrites text[from, to) with the response rules. Findings outside the range are left; one
+   * that began before `from` (in text already sent) has what is left of it rewritten.
+   */
   private applyFindings(text: string, findings: readonly Finding[], from: number, to: number): string {
     let out = '';
     let at = from;
     for (const f of findings) {
-      if (f.start < from || f.end > to) continue;
+      if (f.end <= from || f.end > to) continue;
       const action = this.actionFor(f);
       if (action === 'allow') continue;
       if (action === 'block') throw new AirlockError('INSPECTION_FAILED', `the answer carried a ${f.entity} the policy does not let through`);
-      out += `${text.slice(at, f.start)}[${f.entity}]`;
+      out += `${text.slice(at, Math.max(at, f.start))}[${f.entity}]`;
       at = f.end;
       this.report.redacted[f.entity] = (this.report.redacted[f.entity] ?? 0) + 1;
     }
