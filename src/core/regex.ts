@@ -76,7 +76,7 @@ export class SafeRegex {
   matchAt(text: string, index: number): RegexMatch | undefined {
     const js = this.js;
     if (!js) throw new AirlockError('CONFIG_INVALID', 'matchAt needs a pattern that runs on V8');
-    this.sticky ??= new RegExp(js.source, `y${this.jsGroups ? 'd' : ''}`);
+    this.sticky ??= new RegExp(js.source, `${js.flags.replace('g', '')}y`);
     const sticky = this.sticky;
     sticky.lastIndex = index;
     const m = sticky.exec(text);

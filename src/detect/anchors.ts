@@ -105,3 +105,9 @@ for (let c = 0; c < 0x10000; c++) {
 export function capitalised(text: string, start: number): boolean {
   return UPPER[text.charCodeAt(start)] === 1;
 }
+
+/** The word has `length` characters and `separator` right after it ("00:", "0a1b."). */
+export function wordThen(length: number, separator: string): StartsAt {
+  const code = separator.charCodeAt(0);
+  return (text, start, end) => end - start === length && text.charCodeAt(end) === code;
+}

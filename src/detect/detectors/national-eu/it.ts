@@ -40,6 +40,8 @@ export const itDetectors: DetectorSpec[] = [
         regex: '[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]',
         score: 0.5,
         flags: 'i',
+        // a whole word of 16 characters
+        startsAt: (_text, start, end) => end - start === 16,
       },
     ],
     context: FISCAL_CODE_CONTEXT,

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { wordThen } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 
 function validateIpv4(value: string): Validation {
@@ -93,9 +94,10 @@ export const networkDetectors: DetectorSpec[] = [
     description: 'EUI-48 hardware addresses (colon, dash and Cisco dotted forms).',
     keywords: [':', '-', '.'],
     patterns: [
-      { name: 'colon', regex: '[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}', score: 0.6 },
-      { name: 'dash', regex: '[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}', score: 0.6 },
-      { name: 'cisco', regex: '[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}', score: 0.5 },
+      // anchored: a MAC opens with a word of two (or, Cisco-style, four) hex digits and its separator
+      { name: 'colon', regex: '[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}', score: 0.6, startsAt: wordThen(2, ':') },
+      { name: 'dash', regex: '[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}', score: 0.6, startsAt: wordThen(2, '-') },
+      { name: 'cisco', regex: '[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}', score: 0.5, startsAt: wordThen(4, '.') },
     ],
     context: ['mac', 'mac address', 'hardware address', 'ethernet', 'wifi', 'device', 'mac-adresse', 'adresse mac', 'dirección mac', 'indirizzo mac', 'mac-adres', 'endereço mac', 'gerät', 'appareil', 'dispositivo', 'apparaat'],
     validate: validateMac,
