@@ -51,7 +51,27 @@ const DATE_SHAPED = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\
  * only when a phone word is nearby, since without one they are any group of digits.
  */
 function validatePhone(value: string, facts: { nearContext: boolean }): Validation {
-  if (DATE_SHAPED.test(value)) return 'reject';
+  const key = facts.nearContext ? `+${value}` : value;
+  const known = phoneVerdicts.get(key);
+  if (known !== undefined) return known === 'none' ? undefined : known;
+  const verdict = judgePhone(value, facts);
+  if (phoneVerdicts.size >= PHONE_CACHE_SIZE) phoneVerdicts.delete(phoneVerdicts.keys().next().value as string);
+  phoneVerdicts.set(key, verdict ?? 'none');
+  return verdict;
+}
+
+/**
+ * Parsing with libphonenumber costs tens of microseconds, and CRM text repeats its numbers
+ * (signatures, headers, threads): verdicts are remembered, oldest forgotten first.
+ */
+const PHONE_CACHE_SIZE = 4096;
+const phoneVerdicts = new Map<string, 'confirm' | 'reject' | 'none'>();
+
+/** US social security numbers (3-2-4) and dotted quads are not dialled. */
+const NOT_A_PHONE = /^(?:\d{3}-\d{2}-\d{4}|\d{1,3}(?:\.\d{1,3}){3})$/;
+
+function judgePhone(value: string, facts: { nearContext: boolean }): Validation {
+  if (DATE_SHAPED.test(value) || NOT_A_PHONE.test(value)) return 'reject';
   const digits = value.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return 'reject';
   if (value.startsWith('+') || value.startsWith('00')) {
