@@ -19,6 +19,14 @@ export function genesisHash(chainId: string): string {
 /** The pieces of the hashed text, in order: PREFIX prevHash RECORD body SEQ seq SUFFIX. */
 export const HASHED_TEXT = { prefix: '{"prevHash":"', record: '","record":', seq: ',"seq":', suffix: '}' } as const;
 
+/**
+ * The hashed text as an SQL expression over the columns `prev_hash`, `body` and `seq` (the
+ * same in SQLite and PostgreSQL; the pieces hold no single quote). Verification reads it
+ * ready-made: one string per row, no concatenation or re-encoding in JavaScript.
+ */
+export const HASHED_TEXT_SQL =
+  `'${HASHED_TEXT.prefix}' || prev_hash || '${HASHED_TEXT.record}' || body || '${HASHED_TEXT.seq}' || seq || '${HASHED_TEXT.suffix}'`;
+
 /** The chain hash of one record; `body` is its canonical JSON. */
 export function chainHash(prevHash: string, seq: number, body: string): string {
   return oneShotHash('sha256', Buffer.from(`{"prevHash":"${prevHash}","record":${body},"seq":${seq}}`), 'hex');

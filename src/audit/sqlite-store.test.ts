@@ -6,7 +6,7 @@ import { appendMany, sampleRecord, T0, tempStore, type TestStore } from '../../t
 import { openMemorySqlite, openSqlite } from '../store/sqlite.js';
 import { AirlockError } from '../core/errors.js';
 import { fixedClock } from '../core/clock.js';
-import { chainHash, genesisHash } from './chain.js';
+import { chainHash, genesisHash, sha256Hex } from './chain.js';
 import { openAudit } from './index.js';
 import { ephemeralSigner, HEAD_FILE, readHeadFile } from './signing.js';
 import { SqliteAuditStore } from './sqlite-store.js';
@@ -172,12 +172,12 @@ describe('SqliteAuditStore', () => {
     const parallel = await t.store.checkSegments(tasks, 2);
     const sequential = [];
     for (const task of tasks) {
-      const checker = createSegmentChecker(task, chainHash);
-      for await (const rows of t.store.rows(task)) checker.feed(rows);
+      const checker = createSegmentChecker(task, sha256Hex);
+      for await (const rows of t.store.hashedRows(task)) checker.feed(rows);
       sequential.push(checker.finish());
     }
     expect(parallel).toEqual(sequential);
-    expect(parallel.flatMap((p) => p.suspects.map((x) => x.row[0]))).toEqual([10, 500]);
+    expect(parallel.flatMap((p) => p.suspects.map((x) => x.seq))).toEqual([10, 500]);
     expect(parallel.flatMap((p) => p.gaps)).toEqual([[700, 702]]);
   });
 

@@ -8,7 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { systemClock, type Clock } from '../core/clock.js';
 import { AirlockError, asAirlockError } from '../core/errors.js';
 import type { SqliteDatabase } from '../store/sqlite.js';
-import { chainHash, checkpointPayload, genesisHash, HASHED_TEXT, type Checkpoint } from './chain.js';
+import { chainHash, checkpointPayload, genesisHash, HASHED_TEXT_SQL, type Checkpoint } from './chain.js';
 import { decodeAuditRecord, encodeAuditRecord, type AuditRecord } from './record.js';
 import { readHeadFile, writeHeadFile, type AuditSigner } from './signing.js';
 import { createSegmentChecker, type SegmentResult, type SegmentTask } from './verify-segment.js';
@@ -18,6 +18,7 @@ import type {
   AuditStore,
   ChainPosition,
   ChainRow,
+  HashedRow,
   PruneOptions,
   PruneResult,
   SeqRange,
@@ -107,7 +108,13 @@ const SCHEMA = `
 `;
 
 const PAGE = 8192;
-const PAGE_SIZE_LITERAL = String(PAGE);
+/**
+ * Rows per read in the verification walk: small enough that a batch of ~1 KB strings dies
+ * young (a large batch outlives a scavenge and gets copied), large enough to amortise a step.
+ */
+const WALK_PAGE = 512;
+const WALK_PAGE_LITERAL = String(WALK_PAGE);
+const WALK_SQL = `SELECT seq, prev_hash, hash, ${HASHED_TEXT_SQL} FROM audit_records WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`;
 const AUDIT_TABLES = ['audit_meta', 'audit_records', 'audit_checkpoints', 'audit_cursors'];
 
 /**
@@ -121,19 +128,20 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { hash } = require('node:crypto');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-const page = db.prepare('SELECT seq, prev_hash, hash, body FROM audit_records WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?').raw(true);
-const T = workerData.text;
-const chainHash = (prev, seq, body) => hash('sha256', T.prefix + prev + T.record + body + T.seq + seq + T.suffix, 'hex');
+// A read-only walk over the whole file: map it rather than copy every page through read().
+db.pragma('mmap_size = 2147418112');
+const page = db.prepare(workerData.sql).raw(true);
+const sha256Hex = (text) => hash('sha256', text, 'hex');
 const createSegmentChecker = (${createSegmentChecker.toString()});
 parentPort.on('message', (task) => {
   try {
-    const checker = createSegmentChecker(task, chainHash);
+    const checker = createSegmentChecker(task, sha256Hex);
     let from = task.from;
     for (;;) {
-      const rows = page.all(from, task.to, ${PAGE_SIZE_LITERAL});
+      const rows = page.all(from, task.to, ${WALK_PAGE_LITERAL});
       if (rows.length === 0) break;
       checker.feed(rows);
-      if (rows.length < ${PAGE_SIZE_LITERAL}) break;
+      if (rows.length < ${WALK_PAGE_LITERAL}) break;
       from = rows[rows.length - 1][0] + 1;
     }
     parentPort.postMessage({ ok: true, result: checker.finish() });
@@ -484,6 +492,18 @@ export class SqliteAuditStore implements AuditStore {
     }
   }
 
+  async *hashedRows(range: SeqRange): AsyncIterable<HashedRow[]> {
+    let from = range.from ?? 1;
+    const to = range.to ?? Number.MAX_SAFE_INTEGER;
+    while (from <= to) {
+      const rows = this.#stmt.walk.all(from, to, WALK_PAGE) as HashedRow[];
+      if (rows.length === 0) return;
+      yield rows;
+      from = (rows[rows.length - 1] as HashedRow)[0] + 1;
+      if (rows.length < WALK_PAGE) return;
+    }
+  }
+
   /**
    * Verification workers: each opens its own read-only connection and runs the same segment
    * checker as the main thread, on tasks handed out one at a time.
@@ -496,7 +516,7 @@ export class SqliteAuditStore implements AuditStore {
     const workerData = {
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
       file: resolvePath(db.name),
-      text: HASHED_TEXT,
+      sql: WALK_SQL,
     };
     const results: SegmentResult[] = new Array<SegmentResult>(tasks.length);
     let next = 0;
@@ -703,6 +723,7 @@ function prepareStatements(db: SqliteDatabase) {
     page: db
       .prepare('SELECT seq, prev_hash, hash, body FROM audit_records WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?')
       .raw(true),
+    walk: db.prepare(WALK_SQL).raw(true),
     checkpoints: db
       .prepare('SELECT seq, hash, at, prev_seq, key_id, signature FROM audit_checkpoints WHERE seq >= ? AND seq <= ? ORDER BY seq')
       .raw(true),

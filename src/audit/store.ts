@@ -29,11 +29,18 @@ export interface AuditStore {
 
   head(): Promise<ChainPosition>;
   anchor(): Promise<ChainPosition | undefined>;
-  /** Raw rows in seq order, in batches, for verification. */
+  /** Raw rows in seq order, in batches. */
   rows(range: SeqRange): AsyncIterable<ChainRow[]>;
   /**
+   * The verification walk's rows, in seq order, in batches: each with the exact text its hash
+   * covers, concatenated by the database from the stored columns (`hashedTextSql`), so the
+   * verifier hashes one string per row and never rebuilds it.
+   */
+  hashedRows(range: SeqRange): AsyncIterable<HashedRow[]>;
+  /**
    * Optional: checks segments of the chain in parallel (SQLite: worker threads on their own
-   * read-only connections). The result is the same as feeding `rows` to `createSegmentChecker`.
+   * read-only connections). The result is the same as feeding `hashedRows` to
+   * `createSegmentChecker`.
    */
   checkSegments?(tasks: readonly SegmentTask[], parallelism: number): Promise<SegmentResult[]>;
   checkpoints(range?: SeqRange): Promise<Checkpoint[]>;
@@ -81,6 +88,12 @@ export interface SeqRange {
 
 /** [seq, prevHash, hash, body] — a tuple, not an object: verification reads millions. */
 export type ChainRow = [seq: number, prevHash: string, hash: string, body: string];
+
+/**
+ * [seq, prevHash, hash, hashed]: `hashed` is `{"prevHash":"<prevHash>","record":<body>,"seq":<seq>}`
+ * as the database concatenated it (null when a column was NULL, which no intact row has).
+ */
+export type HashedRow = [seq: number, prevHash: string, hash: string, hashed: string | null];
 
 export interface StoredRecord {
   seq: number;

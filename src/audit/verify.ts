@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { chainHash, checkpointPayload, genesisHash, type Checkpoint } from './chain.js';
+import { chainHash, checkpointPayload, genesisHash, sha256Hex, type Checkpoint } from './chain.js';
 import type { HeadFile, TrustedKeys } from './signing.js';
 import type { AuditStore, ChainPosition, ChainRow } from './store.js';
-import { createSegmentChecker, type SegmentResult, type SegmentTask } from './verify-segment.js';
+import { createSegmentChecker, type SegmentResult, type SegmentTask, type Suspect } from './verify-segment.js';
 
 /**
- * Walks the chain and says exactly what is wrong with it. The walk itself does one string
- * concatenation and one SHA-256 per record and allocates nothing on the happy path; rows
- * that fail are set aside and explained afterwards (looking up where a link points, trying
+ * Walks the chain and says exactly what is wrong with it. The walk itself hashes one string
+ * per record (the hashed text, concatenated by the database) and allocates nothing else on
+ * the happy path; rows that fail are set aside by seq and explained afterwards (looking up where a link points, trying
  * nearby sequence numbers), so a damaged chain costs time only where it is damaged.
  */
 
@@ -71,11 +71,6 @@ export interface VerifyOptions {
   parallelism?: number;
   /** records per worker task (default: the range split into 4 tasks per worker, at least 1,000 each) */
   segmentSize?: number;
-}
-
-interface Suspect {
-  kind: 'hash' | 'link';
-  row: ChainRow;
 }
 
 /** What one failed row turned out to be. */
@@ -223,18 +218,14 @@ export async function verifyChain(store: AuditStore, options: VerifyOptions): Pr
     // The link into the segment (segments check only their own links).
     const first = segment.first;
     if (first !== null && previous !== null && first[0] === previous[0] + 1 && first[1] !== previous[1]) {
-      if (!segment.suspects.some((x) => x.row[0] === first[0])) {
-        for await (const batch of store.rows({ from: first[0], to: first[0] })) {
-          if (batch[0] !== undefined) suspects.push({ kind: 'link', row: batch[0] });
-        }
-      }
+      if (!segment.suspects.some((x) => x.seq === first[0])) suspects.push({ kind: 'link', seq: first[0] });
     }
     suspects.push(...segment.suspects);
     suspectsDropped += segment.suspectsDropped;
     for (const [seq, hash] of segment.hashesAt) storedAt.set(seq, hash);
     if (segment.last !== null) previous = segment.last;
   }
-  suspects.sort((a, b) => a.row[0] - b.row[0]);
+  suspects.sort((a, b) => a.seq - b.seq);
 
   let lastMatchedCp = base;
   let lastSignedSeq = base;
@@ -251,8 +242,11 @@ export async function verifyChain(store: AuditStore, options: VerifyOptions): Pr
   }
 
   const findings: Finding[] = [];
-  for (const suspect of suspects) findings.push(await explain(store, suspect));
-  const recordProblems = interpret(findings, new Set(suspects.map((x) => x.row[0])), from, to);
+  for (const suspect of suspects) {
+    const row = await rowAt(store, suspect.seq);
+    if (row !== undefined) findings.push(await explain(store, suspect.kind, row));
+  }
+  const recordProblems = interpret(findings, new Set(suspects.map((x) => x.seq)), from, to);
   for (const p of recordProblems) report(p);
   // A checkpoint mismatch needs its own report only when nothing found in its range explains it.
   const explained = (first: number, last: number) =>
@@ -271,7 +265,7 @@ export async function verifyChain(store: AuditStore, options: VerifyOptions): Pr
   if (suspectsDropped > 0) {
     report({
       kind: 'modified',
-      seq: (suspects[suspects.length - 1]?.row[0] ?? from) + 1,
+      seq: (suspects[suspects.length - 1]?.seq ?? from) + 1,
       detail: `${suspectsDropped} more record(s) after this point fail their hash or link (not analysed)`,
     });
   }
@@ -325,16 +319,21 @@ async function walk(
       // workers unavailable (no file, no threads): walk here instead
     }
   }
-  const checker = createSegmentChecker({ from, to, hashesAt: [...checkpointSeqs], maxSuspects: MAX_SUSPECTS }, chainHash);
-  for await (const batch of store.rows({ from, to })) checker.feed(batch);
+  const checker = createSegmentChecker({ from, to, hashesAt: [...checkpointSeqs], maxSuspects: MAX_SUSPECTS }, sha256Hex);
+  for await (const batch of store.hashedRows({ from, to })) checker.feed(batch);
   return [checker.finish()];
 }
 
+async function rowAt(store: AuditStore, seq: number): Promise<ChainRow | undefined> {
+  for await (const batch of store.rows({ from: seq, to: seq })) if (batch[0] !== undefined) return batch[0];
+  return undefined;
+}
+
 /** Finds out what happened to a row that failed. Off the hot path. */
-async function explain(store: AuditStore, suspect: Suspect): Promise<Finding> {
-  const [seq, prev, hash, body] = suspect.row;
+async function explain(store: AuditStore, kind: Suspect['kind'], row: ChainRow): Promise<Finding> {
+  const [seq, prev, hash, body] = row;
   const linked = await store.seqOfHash(prev, { from: seq - 4 * REORDER_WINDOW, to: seq + 4 * REORDER_WINDOW });
-  if (suspect.kind === 'hash') {
+  if (kind === 'hash') {
     // Was it written at another position? Its own hash says which.
     const candidates = new Set<number>();
     if (linked !== undefined) candidates.add(linked + 1);
