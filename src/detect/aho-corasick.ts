@@ -119,6 +119,26 @@ export class AhoCorasick {
     }
   }
 
+  /**
+   * `scan`, also counting the ASCII digits of the text on the way (the detection engine's
+   * second prefilter), so the text is read once.
+   */
+  scanCountingDigits(text: string, onMatch: (pattern: number, start: number, end: number) => void): number {
+    const { classOf, delta, width, outputs, lengths } = this;
+    let state = 0;
+    let digits = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 48 && code <= 57) digits++;
+      state = delta[state * width + (classOf[code] as number)] as number;
+      const hits = outputs[state];
+      if (hits !== undefined) {
+        for (const p of hits) onMatch(p, i + 1 - (lengths[p] as number), i + 1);
+      }
+    }
+    return digits;
+  }
+
   /** The set of pattern indexes that occur anywhere in the text. */
   present(text: string): Set<number> {
     const found = new Set<number>();

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AirlockError } from '../core/errors.js';
 import { DetectionEngine, resolveOverlaps } from './engine.js';
@@ -79,6 +80,9 @@ describe('DetectionEngine', () => {
     expect(fa?.fingerprint).toBe(fa2?.fingerprint);
     expect(fa?.fingerprint).not.toBe(fb?.fingerprint);
     expect(JSON.stringify(fa)).not.toContain('123456');
+    // HMAC-SHA256 of entity, NUL, value: the same value node:crypto gives
+    const entity = fa?.entity ?? '';
+    expect(fa?.fingerprint).toBe(createHmac('sha256', key).update(`${entity}\u0000123456`).digest('base64url').slice(0, 22));
   });
 
   it('refuses text over the size limit with a coded error', () => {

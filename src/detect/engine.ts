@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { HmacSha256 } from '../core/hmac-sha256.js';
 import { AirlockError, asAirlockError } from '../core/errors.js';
 import { SafeRegex, SafeRegexSet, Utf8Text, type RegexMatch } from '../core/regex.js';
 import type { Finding } from '../core/types.js';
@@ -92,7 +93,8 @@ export class DetectionEngine {
   /** term index → context word id, or -1 when the term is only a keyword */
   private readonly termContextId: Int32Array;
   private readonly dictionaries: CompiledDictionaries;
-  private readonly fingerprintKey: Buffer;
+  /** HMAC-SHA256 under the fingerprint key (see `fingerprint`) */
+  private readonly fingerprintMac: HmacSha256;
   private readonly maxTextLength: number;
   private readonly contextBefore: number;
   private readonly contextAfter: number;
@@ -150,7 +152,7 @@ export class DetectionEngine {
     this.patternSet = this.setMembers.length > 0 ? new SafeRegexSet(this.setMembers.map((i) => byIndex.get(i) as SafeRegex)) : undefined;
     this.keywordOwners = owners;
     this.dictionaries = compileDictionaries(options.dictionaries ?? {});
-    this.fingerprintKey = options.fingerprintKey ?? randomBytes(32);
+    this.fingerprintMac = new HmacSha256(options.fingerprintKey ?? randomBytes(32));
     this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
     this.contextBefore = options.contextBefore ?? 64;
     this.contextAfter = options.contextAfter ?? 32;
@@ -190,7 +192,8 @@ export class DetectionEngine {
 
   /** Keyed HMAC of a value: stable for one key, useless without it. */
   fingerprint(entity: string, value: string): string {
-    return createHmac('sha256', this.fingerprintKey).update(entity).update('\0').update(value).digest('base64url').slice(0, 22);
+    const mac = this.fingerprintMac.digestStrings(entity, '\0', value);
+    return Buffer.from(mac.buffer, mac.byteOffset, 17).toString('base64url').slice(0, 22);
   }
 
   /**
@@ -199,14 +202,13 @@ export class DetectionEngine {
    */
   private prefilter(text: string, context: ContextHits): Uint8Array {
     const runnable = new Uint8Array(this.detectors.length);
-    let digits = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits++;
-    }
     const { keywordOwners, termContextId } = this;
-    this.keywordAutomaton.scan(text, (k, start, end) => {
-      for (const d of keywordOwners[k] as number[]) runnable[d] = 1;
+    const marked = new Uint8Array(keywordOwners.length);
+    const digits = this.keywordAutomaton.scanCountingDigits(text, (k, start, end) => {
+      if (marked[k] === 0) {
+        marked[k] = 1;
+        for (const d of keywordOwners[k] as number[]) runnable[d] = 1;
+      }
       const id = termContextId[k] as number;
       if (id >= 0 && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) {
         context.starts.push(start);

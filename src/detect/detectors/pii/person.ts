@@ -134,19 +134,27 @@ const startsSurnameComma: StartsAt = (text, start, end) => {
   // the comma must come within a few words: name words, particles, hyphens, apostrophes
   let i = end;
   const limit = Math.min(text.length, start + 80);
-  while (i < limit && NAME_RUN.test(text[i] as string)) i++;
-  return text[i] === ',';
+  while (i < limit && NAME_RUN[text.charCodeAt(i)] === 1) i++;
+  return text.charCodeAt(i) === 44;
 };
 const isParticleWord = wordIn(NAME_PARTICLES);
-const NAME_RUN = new RegExp(`[ \\t\u00a0'’-]|${LETTER}`);
-const LOWER_END_CHAR = new RegExp(`^${LOWER_END}$`);
+
+/** A table over the BMP: 1 for the characters of `cls` (a character class source). */
+function charTable(cls: string): Uint8Array {
+  const re = new RegExp(`^${cls}$`);
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (re.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+}
+const NAME_RUN = charTable(`(?:[ \\t\u00a0'’-]|${LETTER})`);
+const LOWER_END_CHAR = charTable(LOWER_END);
 /** A capitalised run in running text: after a lower-case word (or a digit or `,;:)`) and spaces. */
 const startsAfterLowerWord: StartsAt = (text, start, end) => {
   if (!nameWordStart(text, start, end)) return false;
   let i = start - 1;
   if (i < 0 || (text[i] !== ' ' && text[i] !== '\t')) return false;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  return i >= 0 && LOWER_END_CHAR.test(text[i] as string);
+  return i >= 0 && LOWER_END_CHAR[text.charCodeAt(i)] === 1;
 };
 
 const isSignOffWord = wordIn(firstWords(SIGN_OFFS));
