@@ -29,7 +29,7 @@ export const HASHED_TEXT_SQL =
 
 /** The chain hash of one record; `body` is its canonical JSON. */
 export function chainHash(prevHash: string, seq: number, body: string): string {
-  return oneShotHash('sha256', Buffer.from(`{"prevHash":"${prevHash}","record":${body},"seq":${seq}}`), 'hex');
+  return oneShotHash('sha256', `{"prevHash":"${prevHash}","record":${body},"seq":${seq}}`, 'hex');
 }
 
 export function sha256Hex(text: string): string {

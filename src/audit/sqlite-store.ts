@@ -342,6 +342,7 @@ export class SqliteAuditStore implements AuditStore {
       seq += 1;
       hash = chainHash(prev, seq, pending.body);
       insert.run(seq, prev, hash, pending.body);
+      pending.body = ''; // written: do not keep it alive while the flush runs
       pending.seq = seq;
       pending.hash = hash;
       if (seq - lastCheckpoint >= this.#checkpointEvery) {
