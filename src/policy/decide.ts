@@ -115,7 +115,8 @@ export function decide(analysis: Analysis, policy: Policy, context: DecideContex
   }
   const chosen = compliant[0];
   if (!chosen) return { ...base, considered, verdict: 'block', reasonCode: 'RESIDENCY_NO_COMPLIANT_ENDPOINT' };
-  const signature = actionSignature(chosen.plans);
+  // failover only to endpoints whose transforms are the same (the signature is built only when there are any)
+  const signature = compliant.length > 1 ? actionSignature(chosen.plans) : '';
   const failover = compliant.slice(1).filter((c) => actionSignature(c.plans) === signature).map((c) => c.endpoint);
   const transformsSomething = chosen.plans.some((p) => (p.field && p.field.action.operator !== 'allow') || p.spans.some((s) => s.action.operator !== 'allow'));
   return {

@@ -160,7 +160,8 @@ export class SqliteVault implements PseudonymVault {
 
 /** Case and spacing do not distinguish pseudonyms: models change both. */
 export function normaliseToken(token: string): string {
-  return token.toLowerCase().replace(/\s+/g, ' ').trim();
+  const lower = token.toLowerCase();
+  return /\s/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
 function checkSession(sessionId: string): void {
