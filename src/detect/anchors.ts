@@ -55,7 +55,7 @@ export function indexWords(text: string): WordIndex {
 }
 
 /**
- * The word is one of `words`, written in lower case, Title case or ALL CAPS. Most words are
+ * The word is one of `words`, written as listed, in lower case, Title case or ALL CAPS. Most words are
  * turned away by their first letter and length before anything is sliced or hashed.
  */
 export function wordIn(words: Iterable<string>): StartsAt {
@@ -63,7 +63,7 @@ export function wordIn(words: Iterable<string>): StartsAt {
   const lengths = new Uint32Array(0x10000);
   for (const raw of words) {
     const lower = raw.toLowerCase();
-    for (const form of [lower, lower.toUpperCase(), (lower[0] as string).toUpperCase() + lower.slice(1)]) {
+    for (const form of [raw, lower, lower.toUpperCase(), (lower[0] as string).toUpperCase() + lower.slice(1)]) {
       forms.add(form);
       if (form.length < 32) lengths[form.charCodeAt(0)] = (lengths[form.charCodeAt(0)] as number) | (1 << form.length);
     }
@@ -110,4 +110,27 @@ export function capitalised(text: string, start: number): boolean {
 export function wordThen(length: number, separator: string): StartsAt {
   const code = separator.charCodeAt(0);
   return (text, start, end) => end - start === length && text.charCodeAt(end) === code;
+}
+
+/** The word begins with an ASCII digit (a number, a date, a house number). */
+export const startsWithDigit: StartsAt = (text, start) => {
+  const c = text.charCodeAt(start);
+  return c >= 48 && c <= 57;
+};
+
+/** Either test accepts the word. */
+export function either(a: StartsAt, b: StartsAt): StartsAt {
+  return (text, start, end) => a(text, start, end) || b(text, start, end);
+}
+
+/** The word begins with one of `prefixes`, in any case ("exceed" for "Exceeds", "exceeding"). */
+export function wordStartsWith(prefixes: readonly string[]): StartsAt {
+  const lower = prefixes.map((p) => p.toLowerCase());
+  const first = new Uint8Array(0x10000);
+  for (const p of lower) for (const v of [p[0] as string, (p[0] as string).toUpperCase()]) if (v.length === 1) first[v.charCodeAt(0)] = 1;
+  return (text, start, end) => {
+    if (first[text.charCodeAt(start)] !== 1) return false;
+    const word = text.slice(start, end).toLowerCase();
+    return lower.some((p) => word.startsWith(p));
+  };
 }

@@ -1,3 +1,4 @@
+import { firstWords, wordIn } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { MEDICAL_CONDITION_ABBREVIATIONS, MEDICAL_CONDITIONS, MEDICATIONS } from './medical-terms.js';
 
@@ -117,7 +118,7 @@ export const medicalCondition: DetectorSpec = {
   description: 'Common diagnosis names in seven languages near a patient or treatment word',
   keywords: HEALTH_CONTEXT,
   patterns: [
-    { name: 'terms', regex: termAlternation(MEDICAL_CONDITIONS), score: 0.5, flags: 'i' },
+    { name: 'terms', regex: termAlternation(MEDICAL_CONDITIONS), score: 0.5, flags: 'i', startsAt: wordIn(firstWords(MEDICAL_CONDITIONS)) },
     { name: 'abbreviations', regex: termAlternation(MEDICAL_CONDITION_ABBREVIATIONS), score: 0.5 },
   ],
   context: HEALTH_CONTEXT,
@@ -147,7 +148,7 @@ export const medication: DetectorSpec = {
   entity: 'MEDICATION',
   description: 'Common medication names (generic and brand) in seven languages near a patient or prescription word',
   keywords: HEALTH_CONTEXT,
-  patterns: [{ name: 'terms', regex: termAlternation(MEDICATIONS), score: 0.5, flags: 'i' }],
+  patterns: [{ name: 'terms', regex: termAlternation(MEDICATIONS), score: 0.5, flags: 'i', startsAt: wordIn(firstWords(MEDICATIONS)) }],
   context: HEALTH_CONTEXT,
   contextRequired: true,
   samples: {

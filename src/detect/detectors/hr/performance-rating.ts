@@ -1,3 +1,4 @@
+import { wordStartsWith } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 
 /**
@@ -25,6 +26,15 @@ const EXPECTATION_PHRASES =
   '|(?:supera|atende|não[ \\t]+atende|abaixo[ \\t]+das)[ \\t]+(?:as[ \\t]+)?expectativas';
 
 /** Review words: a rating phrase counts only near one of them. */
+/** How each verdict phrase can begin (anchors: the phrase is tried only at such words). */
+const VERDICT_START = wordStartsWith([
+  'does', 'did', 'partially', 'fully', 'consistently', 'mostly', 'almost', 'far', 'significantly', 'well', 'frequently',
+  'often', 'always', 'sometimes', 'rarely', 'meet', 'met', 'exceed', 'below', 'above', 'under', 'beyond', 'needs', 'low',
+  'top', 'high', 'strong', 'solid', 'poor', 'weak', 'star', 'unsatisfactory', 'erfüllt', 'übertr', 'unter', 'über',
+  'dépasse', 'répond', 'en', 'au', 'conforme', 'supera', 'cumple', 'no', 'por', 'soddisfa', 'non', 'al', 'overtreft',
+  'voldoet', 'onder', 'atende', 'não', 'abaixo',
+]);
+
 const REVIEW_CONTEXT = [
   'review', 'performance review', 'perf review', 'annual review', 'year-end review', 'mid-year review',
   'performance', 'calibration', 'calibrated', 'pip', 'performance improvement plan', 'appraisal',
@@ -50,7 +60,7 @@ export const performanceRatingDetectors: DetectorSpec[] = [
     description: 'Performance-review verdict such as "exceeds expectations" or "needs improvement"',
     // no `\\b` (ASCII-only in RE2, it would fail before "übertrifft"); the engine's boundary
     // check rejects phrases glued to a letter instead
-    patterns: [{ name: 'verdict', regex: `(?:${EXPECTATION_PHRASES})`, score: 0.6, flags: 'i' }],
+    patterns: [{ name: 'verdict', regex: `(?:${EXPECTATION_PHRASES})`, score: 0.6, flags: 'i', startsAt: VERDICT_START }],
     keywords: [
       'expectation', 'performer', 'underperform', 'improvement', 'development', 'unsatisfactory', 'erwartung',
       'attentes', 'expectativas', 'aspettative', 'verwachtingen',

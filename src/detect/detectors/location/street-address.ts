@@ -1,4 +1,5 @@
 import { SafeRegex } from '../../../core/regex.js';
+import { either, startsWithDigit, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { RESIDENCE_CONTEXT } from './context.js';
 import {
@@ -96,7 +97,15 @@ export const streetAddressDetectors: DetectorSpec[] = [
     entity: 'STREET_ADDRESS',
     description:
       'English-style street addresses (house number, capitalised name, street type), with flat/suite and the following city-state-ZIP / UK / Canadian / Australian / Irish postcode line',
-    patterns: [{ name: 'number-first', regex: EN_ADDRESS, score: 0.7 }],
+    // anchored: the house number, or "Flat" / "Apt" / "Suite" / "Unit" before it
+    patterns: [
+      {
+        name: 'number-first',
+        regex: EN_ADDRESS,
+        score: 0.7,
+        startsAt: either(startsWithDigit, wordIn(['flat', 'apartment', 'apt', 'suite', 'unit'])),
+      },
+    ],
     minDigits: 1,
     keywords: ['street', 'st', 'avenue', 'ave', 'road', 'rd', 'lane', 'ln', 'boulevard', 'blvd', 'parkway', 'pkwy', 'highway', 'hwy', 'crescent', 'cres', 'drive', 'dr', 'way', 'court', 'ct', 'place', 'pl', 'terrace', 'ter', 'close', 'square', 'sq', 'circle', 'cir', 'mews'],
     context: ADDRESS_CONTEXT,

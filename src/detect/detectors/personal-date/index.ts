@@ -1,3 +1,4 @@
+import { either, firstWords, startsWithDigit, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { BIRTH_LABELS, MONTHS, PERSONAL_EVENT_CONTEXT } from './vocabulary.js';
 
@@ -93,7 +94,17 @@ export const personalDateTimeDetectors: DetectorSpec[] = [
     entity: 'DATE_TIME',
     description:
       'Dates and date-times of personal events (admission, discharge, appointment, surgery, hiring, termination, leave) in ISO, numeric and written-month forms of EN/DE/FR/ES/IT/NL/PT, calendar-checked; birth dates excluded',
-    patterns: [{ name: 'date', regex: PERSONAL_DATE, score: 0.5, flags: 'i', group: 1 }],
+    patterns: [
+      {
+        name: 'date',
+        regex: PERSONAL_DATE,
+        score: 0.5,
+        flags: 'i',
+        group: 1,
+        // anchored: a birth label's first word (its date is then skipped), a day or year, a month's name
+        startsAt: either(startsWithDigit, wordIn([...firstWords(BIRTH_LABELS), ...Object.keys(MONTHS)])),
+      },
+    ],
     minDigits: 4,
     keywords: PERSONAL_EVENT_CONTEXT,
     context: PERSONAL_EVENT_CONTEXT,

@@ -1,3 +1,4 @@
+import { either, startsWithDigit, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 
 /**
@@ -111,12 +112,15 @@ const AGE_LABEL =
   '(?:\\b(?:aged|age[ \\t]*:?|age[ \\t]+(?:is|of)|alter[ \\t]*:|edad[ \\t]*:|età[ \\t]*:|leeftijd[ \\t]*:|' +
   'idade[ \\t]*:|wiek[ \\t]*:|yaş[ \\t]*:|alder[ \\t]*:|agée?[ \\t]+de)|âge[ \\t]*:|âgée?[ \\t]+de|ålder[ \\t]*:)';
 
+const isAgeLabel = wordIn(['aged', 'age', 'alter', 'edad', 'età', 'leeftijd', 'idade', 'wiek', 'yaş', 'alder', 'agé', 'agée', 'âge', 'âgée', 'ålder']);
+
 export const personalDateDetectors: DetectorSpec[] = [
   {
     id: 'date-of-birth',
     entity: 'DATE_OF_BIRTH',
     description: 'Calendar date next to a birth-date cue in one of many languages',
-    patterns: [{ name: 'date', regex: DATE, score: 0.6, flags: 'i' }],
+    // anchored: a date opens with its day or year, or with the month's name
+    patterns: [{ name: 'date', regex: DATE, score: 0.6, flags: 'i', startsAt: either(startsWithDigit, wordIn(MONTH_NUMBER.keys())) }],
     keywords: [
       'dob', 'd.o.b', 'birth', 'born', 'geburt', 'geboren', 'geb.', 'naissance', 'né', 'née', 'nacimiento',
       'nacid', 'f. nac', 'nascita', 'nato', 'nata', 'geboorte', 'nascimento', 'nascid', 'fødsel', 'födelse',
@@ -168,6 +172,7 @@ export const personalDateDetectors: DetectorSpec[] = [
         score: 0.85,
         flags: 'i',
         group: 1,
+        startsAt: startsWithDigit,
       },
       {
         // "aged 42", "age: 42", "Alter: 42", "âgée de 42"; "aged 30 days" and "max-age: 60" are
@@ -179,6 +184,8 @@ export const personalDateDetectors: DetectorSpec[] = [
         score: 0.8,
         flags: 'i',
         group: 1,
+        // anchored at the label; "max-age", "_age" are not labels
+        startsAt: (text, start, end) => isAgeLabel(text, start, end) && !'-_'.includes(text[start - 1] ?? ' '),
       },
       {
         // "tiene 42 años", "ha 42 anni", "tem 42 anos", "il a 42 ans", "is 42 jaar"
@@ -189,6 +196,7 @@ export const personalDateDetectors: DetectorSpec[] = [
         score: 0.75,
         flags: 'i',
         group: 1,
+        startsAt: wordIn(['y', 'hace', 'há', 'fa', 'tiene', 'tengo', 'tem', 'tenho', 'ha', 'ho', 'a', 'ai', 'is', 'ben']),
       },
     ],
     keywords: [
@@ -241,6 +249,10 @@ export const personalDateDetectors: DetectorSpec[] = [
         score: 0.5,
         flags: 'i',
         group: 1,
+        startsAt: either(
+          startsWithDigit,
+          wordIn(['y', 'hace', 'há', 'depuis', 'desde', 'seit', 'vor', 'durante', 'pendant', 'dal', 'da']),
+        ),
       },
     ],
     keywords: ['ans', 'años', 'anos', 'anni', 'jaar', 'jahre'],
