@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { AirlockError } from '../core/errors.js';
 import { openSqlite } from '../store/sqlite.js';
 import { openSigningKey, readHeadFile, readPublicKeys, type HeadFile, type TrustedKeys } from './signing.js';
+import { PostgresAuditStore } from './postgres-store.js';
 import { SqliteAuditStore, type Durability } from './sqlite-store.js';
 import type { AuditStore } from './store.js';
 
@@ -19,6 +20,7 @@ export { parseAuditDate, queryAudit, summarizeAudit, SUMMARY_DIMENSIONS } from '
 export * from './record.js';
 export * from './signing.js';
 export { SqliteAuditStore, type Durability, type SqliteAuditStoreOptions } from './sqlite-store.js';
+export { PostgresAuditStore, redactUrl, type PostgresAuditStoreOptions } from './postgres-store.js';
 export type * from './store.js';
 export { AuditTrail } from './trail.js';
 export { formatVerifyReport, verifyChain, type ProblemKind, type VerifyOptions, type VerifyProblem, type VerifyReport } from './verify.js';
@@ -34,6 +36,13 @@ export interface OpenAuditOptions {
   readOnly?: boolean;
   checkpointEvery?: number;
   checkpointIntervalMs?: number;
+  /**
+   * postgres:// URL of a shared audit chain (`--audit-url`); default AIRLOCK_AUDIT_DATABASE_URL,
+   * else AIRLOCK_DATABASE_URL. Unset: the SQLite file in the data directory.
+   */
+  url?: string;
+  /** PostgreSQL schema of the chain (default AIRLOCK_AUDIT_SCHEMA, else "airlock_audit") */
+  schema?: string;
 }
 
 export interface OpenedAudit {
@@ -43,16 +52,51 @@ export interface OpenedAudit {
   keyDir: string;
 }
 
+/** The PostgreSQL URL the audit trail is configured for, if any. */
+export function auditDatabaseUrl(options: Pick<OpenAuditOptions, 'url' | 'env'>): string | undefined {
+  const env = options.env ?? process.env;
+  const url = options.url ?? (env['AIRLOCK_AUDIT_DATABASE_URL'] || undefined) ?? (env['AIRLOCK_DATABASE_URL'] || undefined);
+  if (url !== undefined && !/^postgres(?:ql)?:\/\//.test(url)) {
+    throw new AirlockError('CONFIG_INVALID', 'the audit database URL must be a postgres:// URL');
+  }
+  return url;
+}
+
+/**
+ * Opens the configured audit trail: the shared PostgreSQL chain when a URL is configured
+ * (see `auditDatabaseUrl`), else the SQLite file of the data directory. Either way the
+ * signing key and head file live in `keyDir`.
+ */
+export async function openAuditStore(options: OpenAuditOptions): Promise<OpenedAudit> {
+  const url = auditDatabaseUrl(options);
+  if (url === undefined) return openAudit(options);
+  const env = options.env ?? process.env;
+  const clock = options.clock ?? systemClock;
+  const keyDir = options.keyDir ?? env['AIRLOCK_AUDIT_KEY_DIR'] ?? options.dataDir;
+  const signer = options.readOnly ? undefined : openSigningKey(keyDir, clock);
+  const schema = options.schema ?? (env['AIRLOCK_AUDIT_SCHEMA'] || undefined);
+  const store = await PostgresAuditStore.open({
+    url,
+    ...(schema !== undefined ? { schema } : {}),
+    ...(signer ? { signer } : {}),
+    clock,
+    headDir: keyDir,
+    ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
+    ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
+  });
+  return { store, trusted: readPublicKeys(keyDir), headFile: readHeadFile(keyDir), keyDir };
+}
+
 /**
  * Opens the audit trail of a data directory: the SQLite store on its own connection to
- * `airlock.db`, the signing key from `keyDir`. With AIRLOCK_DATABASE_URL set the trail
- * belongs in PostgreSQL, which this build does not implement yet: refuse rather than
- * silently write a second, local chain.
+ * `airlock.db`, the signing key from `keyDir`. Synchronous, so SQLite only: with a
+ * PostgreSQL URL configured it refuses (use `openAuditStore`) rather than silently write a
+ * second, local chain.
  */
 export function openAudit(options: OpenAuditOptions): OpenedAudit {
   const env = options.env ?? process.env;
-  if (env['AIRLOCK_DATABASE_URL']) {
-    throw new AirlockError('CONFIG_INVALID', 'AIRLOCK_DATABASE_URL is set, but the PostgreSQL audit store is not available in this build');
+  if (auditDatabaseUrl(options) !== undefined) {
+    throw new AirlockError('CONFIG_INVALID', 'a PostgreSQL audit database is configured; it is opened asynchronously (openAuditStore)');
   }
   const clock = options.clock ?? systemClock;
   const keyDir = options.keyDir ?? env['AIRLOCK_AUDIT_KEY_DIR'] ?? options.dataDir;

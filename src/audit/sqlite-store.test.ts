@@ -113,8 +113,9 @@ describe('SqliteAuditStore', () => {
     // Every T ms: the timer signs the unsigned tail without another append.
     const t = store({ checkpointEvery: 1000, checkpointIntervalMs: 20 });
     await appendMany(t.store, 25);
-    const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && (await t.store.checkpoints()).at(-1)?.seq !== 25) {
+    const deadline = Date.now() + 15_000;
+    // The head file is written once the checkpoint is flushed, a moment after it is visible in the database.
+    while (Date.now() < deadline && ((await t.store.checkpoints()).at(-1)?.seq !== 25 || readHeadFile(t.dir)?.checkpoint.seq !== 25)) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     // A slow machine may also have signed a prefix while the 25 appends were still arriving.

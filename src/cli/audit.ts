@@ -7,7 +7,7 @@ import {
   formatRecord,
   formatVerifyReport,
   httpSink,
-  openAudit,
+  openAuditStore,
   parseAuditDate,
   pruneAudit,
   rotateSigningKey,
@@ -30,6 +30,7 @@ import type { CliIo } from './io.js';
 interface StateOptions {
   dataDir: string;
   keyDir?: string;
+  auditUrl?: string;
 }
 
 /** `airlock audit`: verify, query, export, forward and prune the tamper-evident audit trail. */
@@ -213,7 +214,8 @@ interface FilterOptions {
 function withState(command: Command): Command {
   return command
     .option('--data-dir <dir>', 'state directory', defaultDataDir())
-    .option('--key-dir <dir>', 'directory of the audit signing key and head file (default: the data directory)');
+    .option('--key-dir <dir>', 'directory of the audit signing key and head file (default: the data directory)')
+    .option('--audit-url <url>', 'postgres:// URL of a shared audit chain (default AIRLOCK_AUDIT_DATABASE_URL, else AIRLOCK_DATABASE_URL; unset: SQLite in the data directory)');
 }
 
 function withFilters(command: Command): Command {
@@ -244,9 +246,10 @@ function queryOf(o: FilterOptions): AuditQuery {
 }
 
 async function withAudit(options: StateOptions, readOnly: boolean, fn: (audit: OpenedAudit) => Promise<void>): Promise<void> {
-  const audit = openAudit({
+  const audit = await openAuditStore({
     dataDir: options.dataDir,
     ...(options.keyDir !== undefined ? { keyDir: options.keyDir } : {}),
+    ...(options.auditUrl !== undefined ? { url: options.auditUrl } : {}),
     readOnly,
     checkpointIntervalMs: 0,
   });
