@@ -18,7 +18,8 @@ export class AhoCorasick {
   readonly patterns: readonly string[];
   private readonly classOf: Uint16Array;
   private readonly width: number;
-  private readonly delta: Int32Array;
+  /** the transition table, in the narrowest array that holds every state number (cache-friendly) */
+  private readonly delta: Uint16Array | Int32Array;
   /** per state: the patterns that end there (own and inherited through failure links) */
   private readonly outputs: (number[] | undefined)[];
   private readonly lengths: Int32Array;
@@ -102,7 +103,7 @@ export class AhoCorasick {
         }
       }
     }
-    this.delta = delta;
+    this.delta = states <= 0xffff ? Uint16Array.from(delta) : delta;
     this.outputs = out.map((o) => (o.length > 0 ? o : undefined));
   }
 

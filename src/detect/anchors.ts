@@ -5,10 +5,27 @@
  * at the few words the gazetteer knows instead of at every position of the text.
  *
  * These helpers build `startsAt` predicates from word lists and simple layout rules, so
- * detectors stay data.
+ * detectors stay data. Most also carry an `index` describing the words they accept (a word
+ * set, "starts with a digit", "capitalised", plus an optional extra test); the engine then
+ * finds the candidate words of all such patterns in one pass over the text, with one hash
+ * lookup per word, instead of calling every pattern's predicate on every word.
  */
 
-export type StartsAt = (text: string, start: number, end: number) => boolean;
+export interface AnchorIndex {
+  /** words accepted exactly as written */
+  words?: ReadonlySet<string>;
+  /** words that begin with an ASCII digit */
+  digit?: boolean;
+  /** words that begin with an upper-case letter */
+  capitalised?: boolean;
+  /** a further test a word must pass after one of the above */
+  filter?: (text: string, start: number, end: number) => boolean;
+}
+
+export type StartsAt = ((text: string, start: number, end: number) => boolean) & { index?: AnchorIndex };
+
+const indexed = (test: (text: string, start: number, end: number) => boolean, index: AnchorIndex): StartsAt =>
+  Object.assign(test, { index });
 
 /** 1 for each BMP code unit that belongs to a word (letter, digit, combining mark). */
 const WORD = new Uint8Array(0x10000);
@@ -68,10 +85,27 @@ export function wordIn(words: Iterable<string>): StartsAt {
       if (form.length < 32) lengths[form.charCodeAt(0)] = (lengths[form.charCodeAt(0)] as number) | (1 << form.length);
     }
   }
-  return (text, start, end) => {
+  return indexed((text, start, end) => {
     const length = end - start;
     return length < 32 && (((lengths[text.charCodeAt(start)] as number) >>> length) & 1) === 1 && forms.has(text.slice(start, end));
-  };
+  }, { words: forms });
+}
+
+/** The word is one of `forms`, exactly as written (callers list the spellings they accept). */
+export function wordAsWritten(forms: ReadonlySet<string>): StartsAt {
+  return indexed((text, start, end) => forms.has(text.slice(start, end)), { words: forms });
+}
+
+/** `anchor`, and `test` too (a layout rule: line start, what precedes the word). */
+export function where(anchor: StartsAt, test: (text: string, start: number, end: number) => boolean): StartsAt {
+  const index = anchor.index;
+  const combined = (text: string, start: number, end: number): boolean => anchor(text, start, end) && test(text, start, end);
+  if (index === undefined) return combined;
+  const filter = index.filter;
+  return indexed(combined, {
+    ...index,
+    filter: filter ? (text, start, end) => filter(text, start, end) && test(text, start, end) : test,
+  });
 }
 
 /** The first word of each phrase ("best regards" → "best", "z. hd." → "z"). */
@@ -105,6 +139,7 @@ for (let c = 0; c < 0x10000; c++) {
 export function capitalised(text: string, start: number): boolean {
   return UPPER[text.charCodeAt(start)] === 1;
 }
+export const startsCapitalised: StartsAt = indexed((text, start) => UPPER[text.charCodeAt(start)] === 1, { capitalised: true });
 
 /** The word has `length` characters and `separator` right after it ("00:", "0a1b."). */
 export function wordThen(length: number, separator: string): StartsAt {
@@ -113,14 +148,26 @@ export function wordThen(length: number, separator: string): StartsAt {
 }
 
 /** The word begins with an ASCII digit (a number, a date, a house number). */
-export const startsWithDigit: StartsAt = (text, start) => {
-  const c = text.charCodeAt(start);
-  return c >= 48 && c <= 57;
-};
+export const startsWithDigit: StartsAt = indexed(
+  (text, start) => {
+    const c = text.charCodeAt(start);
+    return c >= 48 && c <= 57;
+  },
+  { digit: true },
+);
 
 /** Either test accepts the word. */
 export function either(a: StartsAt, b: StartsAt): StartsAt {
-  return (text, start, end) => a(text, start, end) || b(text, start, end);
+  const test = (text: string, start: number, end: number): boolean => a(text, start, end) || b(text, start, end);
+  const ia = a.index;
+  const ib = b.index;
+  if (!ia || !ib || ia.filter || ib.filter) return test;
+  const words = ia.words && ib.words ? new Set([...ia.words, ...ib.words]) : (ia.words ?? ib.words);
+  return indexed(test, {
+    ...(words ? { words } : {}),
+    ...(ia.digit || ib.digit ? { digit: true } : {}),
+    ...(ia.capitalised || ib.capitalised ? { capitalised: true } : {}),
+  });
 }
 
 /** The word begins with one of `prefixes`, in any case ("exceed" for "Exceeds", "exceeding"). */

@@ -4,7 +4,7 @@ import { AirlockError, asAirlockError } from '../core/errors.js';
 import { SafeRegex, SafeRegexSet, Utf8Text, type RegexMatch } from '../core/regex.js';
 import type { Finding } from '../core/types.js';
 import { AhoCorasick, isWordCharAt } from './aho-corasick.js';
-import { indexWords, type StartsAt, type WordIndex } from './anchors.js';
+import { capitalised, indexWords, type StartsAt, type WordIndex } from './anchors.js';
 import { compileDictionaries, type CompiledDictionaries, type DictionaryConfig } from './dictionaries.js';
 import { shannonEntropy } from './entropy.js';
 import { looksLikePlaceholder } from './placeholder.js';
@@ -34,13 +34,27 @@ interface CompiledPattern {
   score: number;
   group: number;
   startsAt: StartsAt | undefined;
+  /** slot in the engine's anchor index, when the anchor is indexable (see `anchors.ts`) */
+  anchorSlot: number | undefined;
 }
 
 /** What one `detect` call computes once and shares between detectors. */
 interface Scan {
   utf8: Utf8Text;
   words: WordIndex | undefined;
+  /** per anchor slot: the indexes of the words it accepts, in order */
+  anchorHits: number[][] | undefined;
   context: ContextHits;
+}
+
+/** Every indexable anchor of every pattern, merged: one lookup per word serves them all. */
+interface AnchorTable {
+  byWord: Map<string, number[]>;
+  digit: number[];
+  capitalised: number[];
+  filters: Array<StartsAt | undefined>;
+  longestWord: number;
+  slots: number;
 }
 
 interface CompiledDetector {
@@ -93,6 +107,7 @@ export class DetectionEngine {
   /** term index → context word id, or -1 when the term is only a keyword */
   private readonly termContextId: Int32Array;
   private readonly dictionaries: CompiledDictionaries;
+  private readonly anchors: AnchorTable;
   /** HMAC-SHA256 under the fingerprint key (see `fingerprint`) */
   private readonly fingerprintMac: HmacSha256;
   private readonly maxTextLength: number;
@@ -142,6 +157,7 @@ export class DetectionEngine {
       };
     });
     this.keywordAutomaton = new AhoCorasick(terms);
+    this.anchors = buildAnchorTable(this.detectors.flatMap((d) => d.patterns));
     this.termContextId = Int32Array.from(contextIds);
     // Detectors with keywords are already filtered by the keyword pass and rarely run; the
     // set is for the patterns that would otherwise run on every text.
@@ -173,7 +189,7 @@ export class DetectionEngine {
     const runnable = this.prefilter(text, context);
     const utf8 = new Utf8Text(text);
     const matching = this.matchingPatterns(utf8, runnable);
-    const scan: Scan = { utf8, words: undefined, context };
+    const scan: Scan = { utf8, words: undefined, anchorHits: undefined, context };
     for (let d = 0; d < this.detectors.length; d++) {
       if (runnable[d] !== 1) continue;
       const detector = this.detectors[d] as CompiledDetector;
@@ -274,6 +290,20 @@ export class DetectionEngine {
     scan.words ??= indexWords(text);
     const { starts, ends, count } = scan.words;
     const out: RegexMatch[] = [];
+    if (pattern.anchorSlot !== undefined && regex.onV8) {
+      scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words);
+      const filter = this.anchors.filters[pattern.anchorSlot];
+      let after = 0;
+      for (const w of scan.anchorHits[pattern.anchorSlot] as number[]) {
+        const start = starts[w] as number;
+        if (start < after || (filter !== undefined && !filter(text, start, ends[w] as number))) continue;
+        const m = regex.matchAt(text, start);
+        if (m === undefined || m.end === start) continue;
+        out.push(m);
+        after = m.end;
+      }
+      return out;
+    }
     if (!regex.onV8) {
       // RE2 cannot be tried at one position cheaply: scan, keep the matches at anchors.
       const anchored = new Set<number>();
@@ -324,12 +354,59 @@ function compilePattern(spec: DetectorSpec, pattern: DetectorSpec['patterns'][nu
       score: pattern.score,
       group: pattern.group ?? 0,
       startsAt: pattern.startsAt,
+      anchorSlot: undefined,
     };
   } catch (error) {
     throw new AirlockError('DETECTOR_SPEC_INVALID', `detector "${spec.id}" pattern "${pattern.name}" does not compile`, {
       cause: error,
     });
   }
+}
+
+function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
+  const table: AnchorTable = { byWord: new Map(), digit: [], capitalised: [], filters: [], longestWord: 0, slots: 0 };
+  for (const pattern of patterns) {
+    const index = pattern.startsAt?.index;
+    if (index === undefined) continue;
+    const slot = table.slots++;
+    pattern.anchorSlot = slot;
+    table.filters.push(index.filter);
+    if (index.digit) table.digit.push(slot);
+    if (index.capitalised) table.capitalised.push(slot);
+    for (const word of index.words ?? []) {
+      const slots = table.byWord.get(word);
+      if (slots) slots.push(slot);
+      else table.byWord.set(word, [slot]);
+      table.longestWord = Math.max(table.longestWord, word.length);
+    }
+  }
+  return table;
+}
+
+/** One pass over the words: for every anchor slot, the words it accepts (filters come later). */
+function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): number[][] {
+  const hits: number[][] = Array.from({ length: table.slots }, () => []);
+  const last = new Int32Array(table.slots).fill(-1);
+  const add = (slots: readonly number[], w: number): void => {
+    for (const slot of slots) {
+      if (last[slot] === w) continue;
+      last[slot] = w;
+      (hits[slot] as number[]).push(w);
+    }
+  };
+  const { starts, ends, count } = words;
+  for (let w = 0; w < count; w++) {
+    const start = starts[w] as number;
+    const end = ends[w] as number;
+    const first = text.charCodeAt(start);
+    if (first >= 48 && first <= 57) add(table.digit, w);
+    else if (table.capitalised.length > 0 && capitalised(text, start)) add(table.capitalised, w);
+    if (end - start <= table.longestWord) {
+      const slots = table.byWord.get(text.slice(start, end));
+      if (slots !== undefined) add(slots, w);
+    }
+  }
+  return hits;
 }
 
 function validateSpec(spec: DetectorSpec, ids: Set<string>): void {

@@ -71,21 +71,22 @@ function lookup(set: Set<string>, token: string): boolean {
 }
 
 /**
- * A fast test for anchors: the word as written (lower case, Title case, ALL CAPS) is in the
- * set; words with other letters than ASCII go through the full lookup (folding, NFC).
+ * The spellings of listed names as capitalised words are written — as listed, Title case,
+ * ALL CAPS, for each folded and transliterated spelling — for anchors, which look words up
+ * exactly as they stand in the text.
  */
-function writtenForms(set: Set<string>): (word: string) => boolean {
+export function capitalisedNameForms(kind: 'strong-first' | 'ambiguous-first'): Set<string> {
   const forms = new Set<string>();
-  for (const key of set) {
-    if (!ASCII.test(key)) continue;
-    forms.add(key);
-    forms.add(key.toUpperCase());
-    forms.add(key.charAt(0).toUpperCase() + key.slice(1));
+  for (const name of kind === 'strong-first' ? FIRST_NAMES : AMBIGUOUS_FIRST_NAMES) {
+    for (const spelling of spellings(name)) {
+      const lower = spelling.toLowerCase();
+      forms.add(spelling);
+      forms.add(spelling.toUpperCase());
+      forms.add(lower.charAt(0).toUpperCase() + lower.slice(1));
+    }
   }
-  return (word) => forms.has(word) || (!ASCII.test(word) && lookup(set, word));
+  return forms;
 }
-export const isStrongFirstNameAsWritten = writtenForms(strongFirst);
-export const isAmbiguousFirstNameAsWritten = writtenForms(ambiguousFirst);
 
 export const isStrongFirstName = (token: string): boolean => lookup(strongFirst, token);
 export const isAmbiguousFirstName = (token: string): boolean => lookup(ambiguousFirst, token);

@@ -1,4 +1,4 @@
-import { either, startsWithDigit, wordIn } from '../../anchors.js';
+import { either, startsWithDigit, where, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 
 /**
@@ -185,7 +185,7 @@ export const personalDateDetectors: DetectorSpec[] = [
         flags: 'i',
         group: 1,
         // anchored at the label; "max-age", "_age" are not labels
-        startsAt: (text, start, end) => isAgeLabel(text, start, end) && !'-_'.includes(text[start - 1] ?? ' '),
+        startsAt: where(isAgeLabel, (text, start) => !'-_'.includes(text[start - 1] ?? ' ')),
       },
       {
         // "tiene 42 años", "ha 42 anni", "tem 42 anos", "il a 42 ans", "is 42 jaar"

@@ -1,5 +1,5 @@
-import { atLineStart, capitalised, firstWords, wordIn, type StartsAt } from '../../anchors.js';
-import { isAmbiguousFirstNameAsWritten, isStrongFirstNameAsWritten, NAME_PARTICLES } from '../../names/gazetteer.js';
+import { atLineStart, capitalised, firstWords, where, wordAsWritten, wordIn, type StartsAt } from '../../anchors.js';
+import { capitalisedNameForms, NAME_PARTICLES } from '../../names/gazetteer.js';
 import { judgeCuedName, judgeGivenNameFirst, judgeNameInText } from '../../names/judge-name.js';
 import {
   INITIAL,
@@ -119,17 +119,20 @@ const NAME_CONTEXT = [
 ];
 
 /** The first word of a name, as the patterns read it: a known given name, capitalised. */
-const startsWithGivenName: StartsAt = (text, start, end) =>
-  capitalised(text, start) && isStrongFirstNameAsWritten(text.slice(start, end));
+const startsWithGivenName: StartsAt = wordAsWritten(capitalisedNameForms('strong-first'));
 /** An ambiguous given name ("Will", "Grace") or an initial ("J."). */
-const startsWithAmbiguousNameOrInitial: StartsAt = (text, start, end) =>
-  capitalised(text, start) && ((end - start === 1 && text[end] === '.') || isAmbiguousFirstNameAsWritten(text.slice(start, end)));
+const ambiguousFirst = wordAsWritten(capitalisedNameForms('ambiguous-first'));
+const startsWithAmbiguousNameOrInitial: StartsAt = Object.assign(
+  (text: string, start: number, end: number) =>
+    capitalised(text, start) && ((end - start === 1 && text[end] === '.') || ambiguousFirst(text, start, end)),
+  { index: { capitalised: true } },
+);
 /** "al-Farsi", "d'Arcy": a lower-case prefix that a name word may start with. */
 const NAME_PREFIXES = new Set(['al', 'el', 'd', 'l']);
 const nameWordStart: StartsAt = (text, start, end) =>
   capitalised(text, start) || (NAME_PREFIXES.has(text.slice(start, end)) && "'’-".includes(text[end] ?? ''));
 /** "Müller, Anna", "van Dijk, Jan": a name word or a particle, then a comma after the surname. */
-const startsSurnameComma: StartsAt = (text, start, end) => {
+const surnameComma = (text: string, start: number, end: number): boolean => {
   if (!nameWordStart(text, start, end) && !isParticleWord(text, start, end)) return false;
   // the comma must come within a few words: name words, particles, hyphens, apostrophes
   let i = end;
@@ -149,7 +152,7 @@ function charTable(cls: string): Uint8Array {
 const NAME_RUN = charTable(`(?:[ \\t\u00a0'’-]|${LETTER})`);
 const LOWER_END_CHAR = charTable(LOWER_END);
 /** A capitalised run in running text: after a lower-case word (or a digit or `,;:)`) and spaces. */
-const startsAfterLowerWord: StartsAt = (text, start, end) => {
+const afterLowerWord = (text: string, start: number, end: number): boolean => {
   if (!nameWordStart(text, start, end)) return false;
   let i = start - 1;
   if (i < 0 || (text[i] !== ' ' && text[i] !== '\t')) return false;
@@ -157,8 +160,11 @@ const startsAfterLowerWord: StartsAt = (text, start, end) => {
   return i >= 0 && LOWER_END_CHAR[text.charCodeAt(i)] === 1;
 };
 
-const isSignOffWord = wordIn(firstWords(SIGN_OFFS));
-const startsSignOff: StartsAt = (text, start, end) => isSignOffWord(text, start, end) && atLineStart(text, start);
+/** Capitalised words and the lower-case prefixes ("al-", "d'") a name word may start with. */
+const NAME_START_INDEX = { capitalised: true, words: new Set([...NAME_PREFIXES, ...NAME_PARTICLES.flatMap((p) => [p, p.toUpperCase(), p[0]?.toUpperCase() + p.slice(1)])]) };
+const startsSurnameComma: StartsAt = Object.assign(surnameComma, { index: { ...NAME_START_INDEX, filter: surnameComma } });
+const startsAfterLowerWord: StartsAt = Object.assign(afterLowerWord, { index: { ...NAME_START_INDEX, filter: afterLowerWord } });
+const startsSignOff: StartsAt = where(wordIn(firstWords(SIGN_OFFS)), (text, start) => atLineStart(text, start));
 
 export const personDetectors: DetectorSpec[] = [
   {
@@ -261,7 +267,7 @@ export const personDetectors: DetectorSpec[] = [
         regex: FRENCH_M_CUE,
         score: 0.85,
         group: 1,
-        startsAt: (text, start, end) => end - start === 1 && text[start] === 'M' && frenchCueBefore(text, start),
+        startsAt: where(wordAsWritten(new Set(['M'])), (text, start) => frenchCueBefore(text, start)),
       },
       {
         name: 'greeting',
