@@ -68,7 +68,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     sendError(reply, new AirlockError('INPUT_INVALID', `no route ${request.method} ${request.url.split('?')[0]}`), 404);
   });
   app.addHook('onResponse', async (request, reply) => {
-    deps.metrics.requests.inc({ route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
+    deps.metrics.requestsOf(request.routeOptions.url ?? 'unknown', String(reply.statusCode)).inc();
   });
 
   const guarded = (route: string, run: (ctx: RequestContext, raw: string, principal: Principal, reply: FastifyReply) => Promise<void>) =>

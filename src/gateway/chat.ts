@@ -209,7 +209,7 @@ export class ChatHandler {
       });
       if (spans.length > 0) extra.set(i, spans);
     }
-    this.deps.metrics.stageSeconds.observe({ stage: 'model_opinion' }, (this.deps.clock.now() - started) / 1000);
+    this.deps.metrics.stageOf('model_opinion').observe((this.deps.clock.now() - started) / 1000);
     return this.deps.sanitizer.withExtraFindings(analysis, extra);
   }
 
@@ -241,7 +241,7 @@ export class ChatHandler {
       const started = this.deps.clock.now();
       try {
         const result = await call(endpoint, provider);
-        this.deps.metrics.upstreamSeconds.observe({ endpoint: endpoint.id }, (this.deps.clock.now() - started) / 1000);
+        this.deps.metrics.upstreamOf(endpoint.id).observe((this.deps.clock.now() - started) / 1000);
         return { endpoint, result };
       } catch (error) {
         last = error;
@@ -407,12 +407,12 @@ export class ChatHandler {
     }
   }
 
-  /** One increment per distinct label set: label hashing, not counting, is what metrics cost. */
+  /** One increment per distinct label set, on children made once: label hashing, not counting, is what metrics cost. */
   private observe(decision: PolicyDecision, counts: ActionCounts, stageMs: Record<string, number>): void {
     const m = this.deps.metrics;
-    m.decisions.inc({ verdict: decision.verdict, reason: decision.reasonCode });
-    for (const { entity, action, n } of counts.values()) m.entities.inc({ entity, action }, n);
-    for (const stage in stageMs) m.stageSeconds.observe({ stage }, (stageMs[stage] as number) / 1000);
+    m.decisionsOf(decision.verdict, decision.reasonCode).inc();
+    for (const { entity, action, n } of counts.values()) m.entitiesOf(entity, action).inc(n);
+    for (const stage in stageMs) m.stageOf(stage).observe((stageMs[stage] as number) / 1000);
   }
 }
 

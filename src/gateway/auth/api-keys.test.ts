@@ -213,3 +213,23 @@ describe('parseDuration', () => {
     expect(failure(() => parseDuration(text)).code).toBe('INPUT_INVALID');
   });
 });
+
+describe('ApiKeyStore shared with other processes', () => {
+  it('refuses a key revoked through another connection at once, though it verified before', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'airlock-apikeys-'));
+    try {
+      const gateway = new ApiKeyStore({ db: openSqlite(dir), clock: manualClock(), random: cryptoRandom });
+      const { apiKey, info } = gateway.create({ client: 'crm', environment: 'prod' });
+      expect(gateway.verify(apiKey).client).toBe('crm');
+      expect(gateway.verify(apiKey).client).toBe('crm');
+      // `airlock keys revoke` runs in its own process, on its own connection
+      const cliDb = openSqlite(dir);
+      new ApiKeyStore({ db: cliDb, clock: manualClock(T0 + 5), random: cryptoRandom }).revoke(info.keyId);
+      cliDb.close();
+      expect(failure(() => gateway.verify(apiKey)).message).toBe('API key revoked');
+      expect(gateway.active(info.keyId)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

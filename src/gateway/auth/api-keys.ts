@@ -75,6 +75,19 @@ const HASH_DOMAIN = 'airlock:api-key:v1';
 /** Compared against when the key id is unknown, so that path does the same work. */
 const DUMMY_HASH = Buffer.alloc(32);
 
+/**
+ * Keys looked up recently, per connection, valid until any other connection (another process:
+ * `airlock keys revoke`) commits to the database, which SQLite's `data_version` tells in one
+ * cheap step. Writes through this connection go through `ApiKeyStore`, which updates the cache
+ * itself. A verify still hashes the presented secret and compares it in constant time.
+ */
+interface KeyCache {
+  version: number;
+  keys: Map<string, { row: ApiKeyRow; info: ApiKeyInfo }>;
+}
+const keyCaches = new WeakMap<SqliteDatabase, KeyCache>();
+const KEY_CACHE_SIZE = 10_000;
+
 interface ApiKeyRow {
   key_id: string;
   client: string;
@@ -100,6 +113,7 @@ export class ApiKeyStore {
   readonly #byId;
   readonly #all;
   readonly #revoke;
+  readonly #dataVersion;
 
   constructor(options: ApiKeyStoreOptions) {
     this.#db = options.db;
@@ -128,6 +142,25 @@ export class ApiKeyStore {
     this.#revoke = this.#db.prepare<[number, string]>(
       'UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL',
     );
+    this.#dataVersion = this.#db.prepare<[], number>('PRAGMA data_version').pluck();
+  }
+
+  /** A key's row and record, from the cache while no other connection has written. */
+  #lookup(keyId: string): { row: ApiKeyRow; info: ApiKeyInfo } | undefined {
+    const version = this.#dataVersion.get() as number;
+    let cache = keyCaches.get(this.#db);
+    if (cache === undefined || cache.version !== version) {
+      cache = { version, keys: new Map() };
+      keyCaches.set(this.#db, cache);
+    }
+    const cached = cache.keys.get(keyId);
+    if (cached !== undefined) return cached;
+    const row = this.#byId.get(keyId);
+    if (row === undefined) return undefined;
+    const entry = { row, info: toInfo(row) };
+    // unknown ids are never cached, so presenting made-up keys cannot fill it
+    if (cache.keys.size < KEY_CACHE_SIZE) cache.keys.set(keyId, entry);
+    return entry;
   }
 
   create(options: CreateApiKeyOptions): CreatedApiKey {
@@ -190,13 +223,14 @@ export class ApiKeyStore {
     if (environment === undefined || keyId === undefined || secret === undefined) {
       throw new AirlockError('AUTH_INVALID', 'malformed API key');
     }
-    const row = this.#byId.get(keyId);
+    const found = this.#lookup(keyId);
+    const row = found?.row;
     const expected = row?.secret_hash.length === DUMMY_HASH.length ? row.secret_hash : DUMMY_HASH;
     const matches = timingSafeEqual(secretHash(keyId, secret), expected);
-    if (row === undefined || !matches || row.environment !== environment) {
+    if (found === undefined || row === undefined || !matches || row.environment !== environment) {
       throw new AirlockError('AUTH_INVALID', 'invalid API key');
     }
-    const info = toInfo(row);
+    const { info } = found;
     if (info.revokedAt !== null) throw new AirlockError('AUTH_INVALID', 'API key revoked');
     if (info.expiresAt !== null && this.#clock.now() >= info.expiresAt) throw new AirlockError('AUTH_INVALID', 'API key expired');
     return principalOf(info);
@@ -205,9 +239,8 @@ export class ApiKeyStore {
   /** The key's record while it is neither revoked nor expired; tokens are checked against it. */
   active(keyId: string): ApiKeyInfo | undefined {
     if (!KEY_ID_PATTERN.test(keyId)) return undefined;
-    const row = this.#byId.get(keyId);
-    if (row === undefined) return undefined;
-    const info = toInfo(row);
+    const info = this.#lookup(keyId)?.info;
+    if (info === undefined) return undefined;
     if (info.revokedAt !== null || (info.expiresAt !== null && this.#clock.now() >= info.expiresAt)) return undefined;
     return info;
   }
@@ -225,7 +258,9 @@ export class ApiKeyStore {
   /** Revokes a key; false when it was already revoked. Unknown ids are INPUT_INVALID. */
   revoke(keyId: string): boolean {
     if (this.get(keyId) === undefined) throw new AirlockError('INPUT_INVALID', 'unknown API key id');
-    return this.#revoke.run(this.#clock.now(), keyId).changes === 1;
+    const revoked = this.#revoke.run(this.#clock.now(), keyId).changes === 1;
+    keyCaches.get(this.#db)?.keys.delete(keyId);
+    return revoked;
   }
 }
 
