@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { FORWARD_KINDS, type ForwardConfig } from '../audit/forward/config.js';
 import { defaultDataDir } from '../compose.js';
 import { AirlockError } from '../core/errors.js';
 import { createGateway } from '../gateway/server.js';
@@ -12,6 +13,11 @@ interface ServeOptions {
   jurisdiction?: string;
   model?: string;
   dataDir: string;
+  auditUrl?: string;
+  auditForward?: string;
+  auditForwardKind?: ForwardConfig['kind'];
+  auditForwardIndex?: string;
+  auditForwardCa?: string;
 }
 
 /** `airlock serve`: the gateway on embedded defaults, bound to 127.0.0.1 unless told otherwise. */
@@ -25,6 +31,11 @@ export function serveCommand(io: CliIo, onListening?: (url: string, stop: () => 
     .option('--jurisdiction <code>', 'jurisdiction of --upstream or --model (ISO country, EU or EEA)', 'EU')
     .option('--model <file.gguf>', 'run a GGUF model in process (node-llama-cpp, CPU)')
     .option('--data-dir <dir>', 'state directory', defaultDataDir())
+    .option('--audit-url <url>', 'postgres:// URL of a shared audit chain (default AIRLOCK_AUDIT_DATABASE_URL, else AIRLOCK_DATABASE_URL; unset: SQLite in --data-dir)')
+    .option('--audit-forward <url>', 'ship the audit trail live: syslog+udp://, syslog+tcp://, syslog+tls:// or http(s):// (default AIRLOCK_AUDIT_FORWARD_URL; token from AIRLOCK_AUDIT_FORWARD_TOKEN)')
+    .addOption(new Option('--audit-forward-kind <kind>', 'HTTP collector kind').choices(FORWARD_KINDS))
+    .option('--audit-forward-index <name>', 'Splunk or Elastic index')
+    .option('--audit-forward-ca <file>', 'CA certificate (PEM) for syslog+tls')
     .action(async (options: ServeOptions) => {
       if (options.config && (options.upstream || options.model)) {
         throw new AirlockError('CONFIG_INVALID', '--config declares the endpoints; do not combine it with --upstream or --model');
@@ -35,6 +46,8 @@ export function serveCommand(io: CliIo, onListening?: (url: string, stop: () => 
         ...(options.upstream ? { upstream: options.upstream } : {}),
         ...(options.model ? { modelFile: options.model } : {}),
         ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
+        ...(options.auditUrl ? { auditUrl: options.auditUrl } : {}),
+        ...auditForwardOf(options),
       });
       const address = await gateway.app.listen({ host: options.host, port: options.port });
       io.err(`airlock: ${gateway.summary}\n`);
@@ -54,6 +67,21 @@ export function serveCommand(io: CliIo, onListening?: (url: string, stop: () => 
         process.once('SIGTERM', shutdown);
       });
     });
+}
+
+function auditForwardOf(options: ServeOptions): { auditForward?: ForwardConfig } {
+  const url = options.auditForward ?? (process.env['AIRLOCK_AUDIT_FORWARD_URL'] || undefined);
+  if (url === undefined) return {};
+  const token = process.env['AIRLOCK_AUDIT_FORWARD_TOKEN'] || undefined;
+  return {
+    auditForward: {
+      url,
+      ...(options.auditForwardKind ? { kind: options.auditForwardKind } : {}),
+      ...(token ? { token } : {}),
+      ...(options.auditForwardIndex ? { index: options.auditForwardIndex } : {}),
+      ...(options.auditForwardCa ? { caFile: options.auditForwardCa } : {}),
+    },
+  };
 }
 
 function parsePort(value: string): number {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { openAudit } from '../audit/index.js';
+import { openAuditStore } from '../audit/index.js';
+import { startForwarder, type ForwardConfig } from '../audit/forward/config.js';
 import { bodyFingerprint } from '../audit/record.js';
 import { AuditTrail } from '../audit/trail.js';
 import { openAirlock, type Airlock } from '../compose.js';
@@ -31,6 +32,10 @@ export interface GatewayOptions extends QuickConfig {
   env?: Readonly<Record<string, string | undefined>>;
   /** `fsync` (default): each group commit reaches the disk before requests proceed */
   auditDurability?: 'fsync' | 'commit';
+  /** postgres:// URL of a shared audit chain (default: env, else SQLite in dataDir; see openAuditStore) */
+  auditUrl?: string;
+  /** ship the audit trail live to a SIEM (syslog or HTTP); stopped with the gateway */
+  auditForward?: ForwardConfig;
   logger?: boolean;
 }
 
@@ -100,8 +105,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
 
-  const audit = openAudit({ dataDir: options.dataDir, clock, ...(options.env ? { env: options.env } : {}), ...(options.auditDurability ? { durability: options.auditDurability } : {}) });
+  const audit = await openAuditStore({ dataDir: options.dataDir, clock, ...(options.env ? { env: options.env } : {}), ...(options.auditDurability ? { durability: options.auditDurability } : {}), ...(options.auditUrl ? { url: options.auditUrl } : {}) });
   const trail = new AuditTrail(audit.store);
+  // Runs beside the request path: a slow or dead collector costs disk, never request latency.
+  const forwarder = options.auditForward ? startForwarder(audit.store, options.auditForward) : undefined;
   const fingerprintKeyId = airlock.keyring.listKeys()[0]?.id ?? 'k1';
   const fingerprintKey = { id: fingerprintKeyId, key: airlock.keyring.subkey('audit-fingerprint', fingerprintKeyId) };
 
@@ -173,6 +180,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       store?.close();
       await app.close();
       await providers.close();
+      await forwarder?.stop();
       await audit.store.close();
       airlock.close();
     },
