@@ -53,7 +53,8 @@ interface AnchorTable {
   digit: number[];
   capitalised: number[];
   filters: Array<StartsAt | undefined>;
-  longestWord: number;
+  /** per first code unit: bit n set when some listed word of length n starts with it */
+  lengthsByFirst: Uint32Array;
   slots: number;
 }
 
@@ -364,7 +365,7 @@ function compilePattern(spec: DetectorSpec, pattern: DetectorSpec['patterns'][nu
 }
 
 function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
-  const table: AnchorTable = { byWord: new Map(), digit: [], capitalised: [], filters: [], longestWord: 0, slots: 0 };
+  const table: AnchorTable = { byWord: new Map(), digit: [], capitalised: [], filters: [], lengthsByFirst: new Uint32Array(0x10000), slots: 0 };
   for (const pattern of patterns) {
     const index = pattern.startsAt?.index;
     if (index === undefined) continue;
@@ -377,7 +378,7 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
       const slots = table.byWord.get(word);
       if (slots) slots.push(slot);
       else table.byWord.set(word, [slot]);
-      table.longestWord = Math.max(table.longestWord, word.length);
+      if (word.length < 32) table.lengthsByFirst[word.charCodeAt(0)] = (table.lengthsByFirst[word.charCodeAt(0)] as number) | (1 << word.length);
     }
   }
   return table;
@@ -385,25 +386,22 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
 
 /** One pass over the words: for every anchor slot, the words it accepts (filters come later). */
 function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): number[][] {
-  const hits: number[][] = Array.from({ length: table.slots }, () => []);
-  const last = new Int32Array(table.slots).fill(-1);
-  const add = (slots: readonly number[], w: number): void => {
-    for (const slot of slots) {
-      if (last[slot] === w) continue;
-      last[slot] = w;
-      (hits[slot] as number[]).push(w);
-    }
-  };
+  const hits: number[][] = [];
+  for (let slot = 0; slot < table.slots; slot++) hits.push([]);
   const { starts, ends, count } = words;
+  const { digit, capitalised: upper, byWord, lengthsByFirst } = table;
   for (let w = 0; w < count; w++) {
     const start = starts[w] as number;
-    const end = ends[w] as number;
+    const length = (ends[w] as number) - start;
     const first = text.charCodeAt(start);
-    if (first >= 48 && first <= 57) add(table.digit, w);
-    else if (table.capitalised.length > 0 && capitalised(text, start)) add(table.capitalised, w);
-    if (end - start <= table.longestWord) {
-      const slots = table.byWord.get(text.slice(start, end));
-      if (slots !== undefined) add(slots, w);
+    const byShape = first >= 48 && first <= 57 ? digit : upper.length > 0 && capitalised(text, start) ? upper : undefined;
+    if (byShape !== undefined) for (const slot of byShape) (hits[slot] as number[]).push(w);
+    if (length >= 32 || (((lengthsByFirst[first] as number) >>> length) & 1) === 0) continue;
+    const slots = byWord.get(text.slice(start, start + length));
+    if (slots === undefined) continue;
+    for (const slot of slots) {
+      const list = hits[slot] as number[];
+      if (list[list.length - 1] !== w) list.push(w);
     }
   }
   return hits;
