@@ -18,6 +18,7 @@ interface ServeOptions {
   auditForwardKind?: ForwardConfig['kind'];
   auditForwardIndex?: string;
   auditForwardCa?: string;
+  auditEvidenceDays?: number;
 }
 
 /** `airlock serve`: the gateway on embedded defaults, bound to 127.0.0.1 unless told otherwise. */
@@ -36,6 +37,7 @@ export function serveCommand(io: CliIo, onListening?: (url: string, stop: () => 
     .addOption(new Option('--audit-forward-kind <kind>', 'HTTP collector kind').choices(FORWARD_KINDS))
     .option('--audit-forward-index <name>', 'Splunk or Elastic index')
     .option('--audit-forward-ca <file>', 'CA certificate (PEM) for syslog+tls')
+    .option('--audit-evidence-days <n>', 'keep sanitized request payloads, encrypted, for N days (off unless set)', parseDays)
     .action(async (options: ServeOptions) => {
       if (options.config && (options.upstream || options.model)) {
         throw new AirlockError('CONFIG_INVALID', '--config declares the endpoints; do not combine it with --upstream or --model');
@@ -47,6 +49,7 @@ export function serveCommand(io: CliIo, onListening?: (url: string, stop: () => 
         ...(options.model ? { modelFile: options.model } : {}),
         ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
         ...(options.auditUrl ? { auditUrl: options.auditUrl } : {}),
+        ...(options.auditEvidenceDays !== undefined ? { auditEvidenceDays: options.auditEvidenceDays } : {}),
         ...auditForwardOf(options),
       });
       const address = await gateway.app.listen({ host: options.host, port: options.port });
@@ -82,6 +85,12 @@ function auditForwardOf(options: ServeOptions): { auditForward?: ForwardConfig }
       ...(options.auditForwardCa ? { caFile: options.auditForwardCa } : {}),
     },
   };
+}
+
+function parseDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new InvalidArgumentError('must be a whole number of days (1-3650)');
+  return n;
 }
 
 function parsePort(value: string): number {

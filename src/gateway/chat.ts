@@ -39,6 +39,8 @@ export interface AuditDetails {
   endpoint?: Endpoint;
   model?: string;
   upstream?: { status?: number; promptTokens?: number; completionTokens?: number; bytesIn?: number; bytesOut?: number };
+  /** the chat request as sent upstream (sanitized), for the opt-in evidence store */
+  outbound?: ChatRequest;
 }
 
 export interface GatewayDeps {
@@ -97,6 +99,7 @@ export class ChatHandler {
     const upstream: AuditDetails['upstream'] = { bytesIn: Buffer.byteLength(raw) };
     let endpointUsed: Endpoint | undefined;
     let modelUsed: string | undefined;
+    let sentRequest: ChatRequest | undefined;
     const stages: PipelineStages<string, Analysis, Decided, Outbound<ChatRequest>, ChatResponse | StreamStart> = {
       analyze: (input) => {
         if (parsed.root === undefined) throw parsed.error;
@@ -108,6 +111,7 @@ export class ChatHandler {
         const sent = await this.sendWithFailover(decided.policy, async (endpoint, provider) => {
           const request = { ...outbound.request, model: await this.upstreamModel(endpoint, outbound.request.model) };
           modelUsed = request.model;
+          sentRequest = request;
           if (!stream) return provider.chat(endpoint, request, { timeoutMs: this.deps.upstreamTimeoutMs });
           const iterator = provider.chatStream(endpoint, { ...request, stream: true }, { timeoutMs: this.deps.upstreamTimeoutMs })[Symbol.asyncIterator]();
           // the first chunk arrives before anything is sent on, so failover is still possible
@@ -129,6 +133,7 @@ export class ChatHandler {
           ...(decided ? { decision: decided.policy } : {}),
           ...(endpointUsed ? { endpoint: endpointUsed } : {}),
           ...(modelUsed ? { model: modelUsed } : {}),
+          ...(sentRequest ? { outbound: sentRequest } : {}),
           upstream,
         }),
     };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openAuditStore } from '../audit/index.js';
 import { startForwarder, type ForwardConfig } from '../audit/forward/config.js';
+import { EvidenceStore } from '../audit/evidence.js';
 import { bodyFingerprint } from '../audit/record.js';
 import { AuditTrail } from '../audit/trail.js';
 import { openAirlock, type Airlock } from '../compose.js';
@@ -36,6 +37,8 @@ export interface GatewayOptions extends QuickConfig {
   auditUrl?: string;
   /** ship the audit trail live to a SIEM (syslog or HTTP); stopped with the gateway */
   auditForward?: ForwardConfig;
+  /** opt-in: keep sanitized request payloads (encrypted, evidence.db) this many days */
+  auditEvidenceDays?: number;
   logger?: boolean;
 }
 
@@ -109,6 +112,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const trail = new AuditTrail(audit.store);
   // Runs beside the request path: a slow or dead collector costs disk, never request latency.
   const forwarder = options.auditForward ? startForwarder(audit.store, options.auditForward) : undefined;
+  const evidence =
+    options.auditEvidenceDays !== undefined
+      ? new EvidenceStore({ dataDir: options.dataDir, keyring: airlock.keyring, clock, random, retentionMs: options.auditEvidenceDays * 86_400_000 })
+      : undefined;
+  evidence?.prune();
+  const evidencePruner = evidence ? setInterval(() => evidence.prune(), 3_600_000).unref() : undefined;
   const fingerprintKeyId = airlock.keyring.listKeys()[0]?.id ?? 'k1';
   const fingerprintKey = { id: fingerprintKeyId, key: airlock.keyring.subkey('audit-fingerprint', fingerprintKeyId) };
 
@@ -130,7 +139,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     vault: airlock.vault,
     policy,
     providers,
-    audit: (details) => trail.record(details.mark, factsOf(details, fingerprintKey)),
+    audit: async (details) => {
+      await trail.record(details.mark, factsOf(details, fingerprintKey));
+      // only what was sent upstream, after the policy's transforms: never the raw request
+      if (evidence && details.mark.phase === 'end' && details.outbound) evidence.put(details.mark.requestId, 'request', JSON.stringify(details.outbound));
+    },
     metrics,
     clock,
     random,
@@ -181,6 +194,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await app.close();
       await providers.close();
       await forwarder?.stop();
+      clearInterval(evidencePruner);
+      evidence?.close();
       await audit.store.close();
       airlock.close();
     },

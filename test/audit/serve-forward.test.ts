@@ -9,6 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { serveCommand } from '../../src/cli/serve.js';
+import { EvidenceStore } from '../../src/audit/evidence.js';
+import { openAudit } from '../../src/audit/index.js';
+import { cryptoRandom, systemClock } from '../../src/core/clock.js';
+import { Keyring } from '../../src/keys/keyring.js';
 
 /**
  * `airlock serve --audit-forward URL`: the gateway ships its audit trail live and stops the
@@ -142,4 +146,31 @@ describe('airlock serve --audit-forward', () => {
     );
     await eventually(() => (received.join('').match(/request-end/g) ?? []).length >= 5, 60_000);
   }, 90_000);
+
+  it('--audit-evidence-days keeps the sanitized request, encrypted, linked by request id — never the raw one', async () => {
+    process.env['AIRLOCK_MASTER_KEY'] = MASTER_KEY;
+    cleanups.push(async () => void delete process.env['AIRLOCK_MASTER_KEY']);
+    const gw = await serve(['--audit-evidence-days', '30']);
+    const client = new OpenAI({ apiKey: gw.key, baseURL: `${gw.url}/v1`, maxRetries: 0 });
+    await client.chat.completions.create({ model: 'dry-run', messages: [{ role: 'user', content: 'Refund Jane Doe, jane.doe@example.com, marker zq-41' }] });
+    await gw.stop();
+
+    const audit = openAudit({ dataDir: gw.dataDir, readOnly: true, env: {} });
+    const ends = [];
+    for await (const r of audit.store.records({ phase: 'end' })) ends.push(r.record);
+    await audit.store.close();
+    const requestId = (ends[0] as { requestId: string }).requestId;
+    const keyring = Keyring.open({ dataDir: gw.dataDir, env: { AIRLOCK_MASTER_KEY: MASTER_KEY }, clock: systemClock, random: cryptoRandom });
+    const evidence = new EvidenceStore({ dataDir: gw.dataDir, keyring, clock: systemClock, random: cryptoRandom, retentionMs: 30 * 86_400_000 });
+    const items = evidence.get(requestId);
+    evidence.close();
+    expect(items.map((i) => i.kind)).toEqual(['request']);
+    const sent = items[0]?.payload ?? '';
+    expect(sent).toContain('marker zq-41'); // the request as it left…
+    expect(sent).not.toContain('jane.doe@example.com'); // …after the policy's transforms
+    const { readFileSync, readdirSync } = await import('node:fs');
+    for (const f of readdirSync(gw.dataDir).filter((n) => n.startsWith('evidence.db'))) {
+      expect(readFileSync(join(gw.dataDir, f)).toString('latin1')).not.toContain('zq-41');
+    }
+  });
 });
