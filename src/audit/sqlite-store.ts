@@ -108,6 +108,8 @@ const SCHEMA = `
 `;
 
 const PAGE = 8192;
+/** Rows per INSERT statement when writing a batch: fewer statement runs, same transaction. */
+const ROWS_PER_INSERT = 16;
 /**
  * Rows per read in the verification walk: small enough that a batch of ~1 KB strings dies
  * young (a large batch outlives a scavenge and gets copied), large enough to amortise a step.
@@ -188,6 +190,8 @@ export class SqliteAuditStore implements AuditStore {
   readonly #stmt: Statements;
   readonly #writeTx: BetterSqlite3.Transaction<(batch: readonly Pending[]) => { headSeq: number; checkpoint?: Checkpoint }>;
 
+  /** one multi-row INSERT's parameters, reused */
+  readonly #insertParams: unknown[] = new Array<unknown>(4 * ROWS_PER_INSERT);
   #queue: Pending[] = [];
   #timer: { immediate: NodeJS.Immediate } | { timeout: NodeJS.Timeout } | undefined;
   #checkpointTimer: NodeJS.Timeout | undefined;
@@ -337,11 +341,20 @@ export class SqliteAuditStore implements AuditStore {
     let lastCheckpoint = this.#lastCheckpointSeq();
     let checkpoint: Checkpoint | undefined;
     const insert = this.#stmt.insert;
+    const params = this.#insertParams;
+    let filled = 0;
     for (const pending of batch) {
       const prev = hash;
       seq += 1;
       hash = chainHash(prev, seq, pending.body);
-      insert.run(seq, prev, hash, pending.body);
+      params[filled++] = seq;
+      params[filled++] = prev;
+      params[filled++] = hash;
+      params[filled++] = pending.body;
+      if (filled === params.length) {
+        this.#stmt.insertMany.run(params);
+        filled = 0;
+      }
       pending.body = ''; // written: do not keep it alive while the flush runs
       pending.seq = seq;
       pending.hash = hash;
@@ -350,6 +363,8 @@ export class SqliteAuditStore implements AuditStore {
         lastCheckpoint = seq;
       }
     }
+    for (let i = 0; i < filled; i += 4) insert.run(params[i], params[i + 1], params[i + 2], params[i + 3]);
+    params.fill(undefined);
     return checkpoint !== undefined ? { headSeq: seq, checkpoint } : { headSeq: seq };
   }
 
@@ -714,6 +729,9 @@ export class SqliteAuditStore implements AuditStore {
 function prepareStatements(db: SqliteDatabase) {
   return {
     insert: db.prepare('INSERT INTO audit_records (seq, prev_hash, hash, body) VALUES (?, ?, ?, ?)'),
+    insertMany: db.prepare(
+      `INSERT INTO audit_records (seq, prev_hash, hash, body) VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => '(?, ?, ?, ?)').join(', ')}`,
+    ),
     tip: db.prepare('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1').raw(true),
     lastCheckpoint: db.prepare('SELECT seq FROM audit_checkpoints ORDER BY seq DESC LIMIT 1').pluck(),
     insertCheckpoint: db.prepare(
