@@ -120,26 +120,32 @@ interface Field {
   write(value: unknown): string;
 }
 
-function strictObject(value: unknown, fields: readonly Field[], known: ReadonlySet<string>): string {
+interface SortedField extends Field {
+  /** `{"key":` and `,"key":`, made once */
+  open: string;
+  next: string;
+}
+
+function strictObject(value: unknown, fields: readonly SortedField[], known: ReadonlySet<string>): string {
   const obj = plainObject(value);
   for (const key in obj) if (!known.has(key)) throw NOT_SURE;
-  let out = '{';
-  let first = true;
+  let out = '';
   for (let i = 0; i < fields.length; i++) {
-    const field = fields[i] as Field;
+    const field = fields[i] as SortedField;
     const item = obj[field.key];
     if (item === undefined) {
       if (field.required) throw NOT_SURE;
       continue;
     }
-    out += `${first ? '' : ','}"${field.key}":${field.write(item)}`;
-    first = false;
+    out += (out === '' ? field.open : field.next) + field.write(item);
   }
-  return `${out}}`;
+  return out === '' ? '{}' : `${out}}`;
 }
 
 function objectWriter(fields: readonly Field[]): (value: unknown) => string {
-  const sorted = [...fields].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted: SortedField[] = [...fields]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((f) => ({ ...f, open: `{"${f.key}":`, next: `,"${f.key}":` }));
   const known = new Set(sorted.map((f) => f.key));
   return (value) => strictObject(value, sorted, known);
 }
