@@ -274,6 +274,39 @@ function quantiles(values: readonly number[]): { p50: number; p99: number; max: 
   return { p50: q(0.5), p99: q(0.99), max: sorted[sorted.length - 1] as number };
 }
 
+// ---------------------------------------------------------------- pipeline stages
+
+/** Airlock's per-stage latency histogram totals (`airlock_stage_seconds`), from its /metrics. */
+async function stageTotals(target: Target): Promise<Map<string, { sum: number; count: number }>> {
+  const totals = new Map<string, { sum: number; count: number }>();
+  try {
+    const res = await target.pool.request({ method: 'GET', path: '/metrics' });
+    const text = await res.body.text();
+    for (const line of text.split('\n')) {
+      const m = /^airlock_stage_seconds_(sum|count)\{stage="([^"]+)"\} (\S+)$/.exec(line);
+      if (!m) continue;
+      const row = totals.get(m[2] as string) ?? { sum: 0, count: 0 };
+      row[m[1] as 'sum' | 'count'] = Number(m[3]);
+      totals.set(m[2] as string, row);
+    }
+  } catch {
+    // the figures are a diagnosis, not a measurement: without them the run goes on
+  }
+  return totals;
+}
+
+function stageDelta(
+  before: ReadonlyMap<string, { sum: number; count: number }>,
+  after: ReadonlyMap<string, { sum: number; count: number }>,
+): Map<string, { sum: number; count: number }> {
+  const delta = new Map<string, { sum: number; count: number }>();
+  for (const [stage, a] of after) {
+    const b = before.get(stage) ?? { sum: 0, count: 0 };
+    if (a.count > b.count) delta.set(stage, { sum: a.sum - b.sum, count: a.count - b.count });
+  }
+  return delta;
+}
+
 // ---------------------------------------------------------------- validation
 
 /** Checks one whole and one streamed answer of a target in full; `reference` is the stub's own answer. */
@@ -578,9 +611,12 @@ async function main(): Promise<void> {
 
     console.log(`\n[1/3] closed loop: ${concurrency} requests in flight, ${closedSeconds} s per target (after ${warmupSeconds} s warm-up)`);
     const closed = new Map<Target['name'], ClosedRun>();
+    let stages: Map<string, { sum: number; count: number }> | undefined;
     for (const target of targets) {
       await warm(target);
+      const before = target.name === 'airlock' ? await stageTotals(target) : undefined;
       closed.set(target.name, await closedLoop(target, closedSeconds, concurrency, stubProc.pid));
+      if (before) stages = stageDelta(before, await stageTotals(target));
     }
     console.log(
       table(
@@ -595,6 +631,12 @@ async function main(): Promise<void> {
         }),
       ),
     );
+
+    if (stages && stages.size > 0) {
+      // sync stages (analyze, decide, transform) are CPU; the others include waiting (disk, upstream, event loop)
+      const line = [...stages].map(([stage, { sum, count }]) => `${stage} ${ms((1000 * sum) / Math.max(1, count))}`).join(', ');
+      console.log(`  airlock mean time per pipeline stage in the closed loop (ms, from its /metrics): ${line}`);
+    }
 
     const openPhase = async (title: string, perSecond: number, seconds: number) => {
       console.log(title);
