@@ -12,7 +12,8 @@
  *
  * Prints figures and ratios; asserts nothing. Time-bounded: each phase stops at its cap.
  * Options (env): BENCH_AUDIT_SECONDS (append phase cap, default 10), BENCH_AUDIT_BASELINE_SECONDS
- * (default 5), BENCH_AUDIT_INFLIGHT (appends in flight, default 2000), BENCH_AUDIT_VERIFY.
+ * (default 5), BENCH_AUDIT_INFLIGHT (appends in flight, default 2000), BENCH_AUDIT_VERIFY,
+ * BENCH_AUDIT_PG_URL (also append with two PostgreSQL store instances on one chain, and verify it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -142,6 +143,40 @@ const groupRate = await (async () => {
   console.log(`  on one thread: ${fmt(rate(best.single))} records/s; reading the same rows (hashed text built by SQLite) without hashing on one thread: ${fmt(rate(floor))} rows/s`);
   console.log(`  per CPU-second (all threads; steadier than wall time on a shared machine): ${fmt(rate(cpuBest.parallel))} with workers, ${fmt(rate(cpuBest.single))} on one thread`);
   await store.close();
+}
+
+// --- PostgreSQL (optional): two store instances on one chain, as two gateways would be ---
+const pgUrl = process.env['BENCH_AUDIT_PG_URL'];
+if (pgUrl) {
+  const { PostgresAuditStore } = await import('../src/audit/postgres-store.js');
+  const schema = `airlock_bench_${process.pid}`;
+  const { signer, trusted } = ephemeralSigner(systemClock);
+  const open = () => PostgresAuditStore.open({ url: pgUrl, schema, signer, checkpointIntervalMs: 0 });
+  const a = await open();
+  const b = await open();
+  let done = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + appendSeconds * 1000;
+  const worker = async (store: typeof a): Promise<void> => {
+    while (performance.now() < deadline) {
+      await store.append(sampleRecord(next++));
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, (_, i) => worker(i % 2 === 0 ? a : b)));
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\npostgres append, two instances on one chain: ${fmt(done / seconds)} records/s (${fmt(done)} in ${seconds.toFixed(1)} s; synchronous_commit=on)`);
+  const t0 = performance.now();
+  const report = await verifyChain(a, { trusted });
+  console.log(`postgres verify: ${fmt(report.records / ((performance.now() - t0) / 1000))} records/s over ${fmt(report.records)} records (ok: ${report.ok})`);
+  await a.close();
+  await b.close();
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
 }
 
 console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPU(s)`);

@@ -519,18 +519,29 @@ export class PostgresAuditStore implements AuditStore {
     yield* this.#pages<HashedRow>(`SELECT seq, prev_hash, hash, ${HASHED_TEXT_SQL} FROM ${this.#s}.audit_records`, range, WALK_PAGE);
   }
 
+  /**
+   * Pages by seq windows, not LIMIT: with an open upper bound and stale statistics the planner
+   * may scan and sort the whole range for every page; a window of `size` seqs is always one
+   * short primary-key range scan. Gaps only make a window shorter.
+   */
   async *#pages<Row extends [number, ...unknown[]]>(select: string, range: SeqRange, size: number): AsyncIterable<Row[]> {
-    let from = range.from ?? 1;
-    const to = range.to ?? Number.MAX_SAFE_INTEGER;
-    while (from <= to) {
+    const bounds = await this.#read(async () => {
+      const r = await this.#pool.query({
+        text: `SELECT min(seq), max(seq) FROM ${this.#s}.audit_records WHERE seq >= $1 AND seq <= $2`,
+        values: [range.from ?? 1, range.to ?? Number.MAX_SAFE_INTEGER],
+        rowMode: 'array',
+      });
+      return r.rows[0] as [number | null, number | null];
+    });
+    if (bounds[0] === null || bounds[1] === null) return;
+    const last = bounds[1];
+    for (let from = bounds[0]; from <= last; from += size) {
+      const to = Math.min(last, from + size - 1);
       const rows = await this.#read(async () => {
-        const r = await this.#pool.query({ text: `${select} WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3`, values: [from, to, size], rowMode: 'array' });
+        const r = await this.#pool.query({ text: `${select} WHERE seq >= $1 AND seq <= $2 ORDER BY seq`, values: [from, to], rowMode: 'array' });
         return r.rows as Row[];
       });
-      if (rows.length === 0) return;
-      yield rows;
-      from = (rows[rows.length - 1] as Row)[0] + 1;
-      if (rows.length < size) return;
+      if (rows.length > 0) yield rows;
     }
   }
 
