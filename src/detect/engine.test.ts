@@ -85,6 +85,18 @@ describe('DetectionEngine', () => {
     expect(fa?.fingerprint).toBe(createHmac('sha256', key).update(`${entity}\u0000123456`).digest('base64url').slice(0, 22));
   });
 
+  it('runs a detector with as-written keywords only when one stands as a whole word, spelled as listed', () => {
+    const engine = new DetectionEngine({ detectors: [spec({ keywords: ['AG', 'S.A.'], keywordMatch: 'as-written' })] });
+    const found = (text: string) => engine.detect(text).length;
+    expect(found('manager 123456')).toBe(0); // "ag" inside a word
+    expect(found('ag 123456')).toBe(0); // other case
+    expect(found('AGB 123456')).toBe(0); // not a whole word
+    expect(found('Müller AG 123456')).toBe(1);
+    expect(found('Banco S.A. 123456')).toBe(1);
+    const substring = new DetectionEngine({ detectors: [spec({ keywords: ['AG'] })] });
+    expect(substring.detect('manager 123456')).toHaveLength(1);
+  });
+
   it('refuses text over the size limit with a coded error', () => {
     const engine = new DetectionEngine({ detectors: [spec({})], maxTextLength: 10 });
     expect(() => engine.detect('x'.repeat(11))).toThrowError(expect.objectContaining({ code: 'PAYLOAD_TOO_LARGE' }));

@@ -105,6 +105,8 @@ export class DetectionEngine {
   private readonly setMembers: number[];
   /** term index → detectors that list it as a keyword */
   private readonly keywordOwners: number[][];
+  /** term index → detectors whose keyword it is only when written exactly so, as a whole word */
+  private readonly exactKeywordOwners: Array<Array<{ detector: number; form: string }> | undefined>;
   /** term index → context word id, or -1 when the term is only a keyword */
   private readonly termContextId: Int32Array;
   private readonly dictionaries: CompiledDictionaries;
@@ -133,12 +135,21 @@ export class DetectionEngine {
       }
       return k;
     };
+    const exactOwners: Array<Array<{ detector: number; form: string }> | undefined> = [];
     const contextWords = new Map<string, number>();
     const ids = new Set<string>();
     let setIndex = 0;
     this.detectors = options.detectors.map((spec, index) => {
       validateSpec(spec, ids);
-      for (const raw of spec.keywords ?? []) (owners[termOf(raw)] as number[]).push(index);
+      for (const raw of spec.keywords ?? []) {
+        const k = termOf(raw);
+        if (spec.keywordMatch === 'as-written') {
+          const forms = exactOwners[k] ?? (exactOwners[k] = []);
+          forms.push({ detector: index, form: raw });
+        } else {
+          (owners[k] as number[]).push(index);
+        }
+      }
       const context = new Set<number>();
       for (const raw of spec.context ?? []) {
         const word = raw.toLowerCase();
@@ -160,6 +171,7 @@ export class DetectionEngine {
     this.keywordAutomaton = new AhoCorasick(terms);
     this.anchors = buildAnchorTable(this.detectors.flatMap((d) => d.patterns));
     this.termContextId = Int32Array.from(contextIds);
+    this.exactKeywordOwners = Array.from({ length: terms.length }, (_, k) => exactOwners[k]);
     // Detectors with keywords are already filtered by the keyword pass and rarely run; the
     // set is for the patterns that would otherwise run on every text.
     this.patternCount = setIndex;
@@ -219,12 +231,16 @@ export class DetectionEngine {
    */
   private prefilter(text: string, context: ContextHits): Uint8Array {
     const runnable = new Uint8Array(this.detectors.length);
-    const { keywordOwners, termContextId } = this;
+    const { keywordOwners, termContextId, exactKeywordOwners } = this;
     const marked = new Uint8Array(keywordOwners.length);
     const digits = this.keywordAutomaton.scanCountingDigits(text, (k, start, end) => {
       if (marked[k] === 0) {
         marked[k] = 1;
         for (const d of keywordOwners[k] as number[]) runnable[d] = 1;
+      }
+      const exact = exactKeywordOwners[k];
+      if (exact !== undefined && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) {
+        for (const { detector, form } of exact) if (runnable[detector] === 0 && text.startsWith(form, start)) runnable[detector] = 1;
       }
       const id = termContextId[k] as number;
       if (id >= 0 && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) {

@@ -46,6 +46,11 @@ export interface DetectorSpec {
    * (case-insensitive substring). Keywords may be single characters such as `@`.
    */
   keywords?: string[];
+  /**
+   * `as-written`: a keyword counts only as a whole word spelled exactly as listed ("AG",
+   * "S.A.", not the "ag" in "manager"). Default `substring`.
+   */
+  keywordMatch?: 'substring' | 'as-written';
   /** Prefilter: the detector runs only when the text holds at least this many ASCII digits. */
   minDigits?: number;
   /** Words that raise the score when they occur near the match (case-insensitive). */

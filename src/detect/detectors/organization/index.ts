@@ -57,7 +57,9 @@ export const organizationDetectors: DetectorSpec[] = [
     description:
       'Company names ending in a legal form (GmbH, AG, S.A., SARL, S.L., S.p.A., S.r.l., B.V., N.V., Ltd, PLC, Inc., LLC, Oy, A/S, Sp. z o.o., Kft., s.r.o., Pty Ltd…); the short forms that are also common abbreviations (AB, AS, SA, SE, SL, LP, NV, BV, SAS, Co.) need a company word nearby',
     patterns: [{ name: 'name-and-form', regex: ORGANIZATION, score: 0.8, group: 1 }],
-    keywords: [...new Set([...STRONG_LEGAL_FORMS, ...SHORT_LEGAL_FORMS].map((f) => f.toLowerCase()))],
+    // the form as written, as a whole word: "AG", not the "ag" of "manager"
+    keywords: [...new Set([...STRONG_LEGAL_FORMS, ...SHORT_LEGAL_FORMS])],
+    keywordMatch: 'as-written',
     context: ORGANIZATION_CONTEXT,
     contextBoost: 0.15,
     validate: validateOrganization,
