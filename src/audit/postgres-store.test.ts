@@ -7,7 +7,7 @@ import { runAudit, sampleRecord } from '../../test/audit/support.js';
 import { PG_URL, postgresAvailable, postgresFactory, type StoreKit } from '../../test/audit/stores.js';
 import { fixedClock } from '../core/clock.js';
 import { openAuditStore } from './index.js';
-import { redactUrl } from './postgres-store.js';
+import { PostgresAuditStore, redactUrl } from './postgres-store.js';
 import { verifyChain } from './verify.js';
 
 const available = await postgresAvailable();
@@ -62,6 +62,30 @@ describe.skipIf(!available)(`${factory.title}: PostgreSQL specifics`, () => {
     const report = await verifyChain(k.store, { trusted: k.trusted });
     expect(report.ok).toBe(false);
     expect(report.problems.filter((p) => p.kind === 'schema').length).toBe(problems.length);
+  });
+
+  it('fails closed, saying why, when the verifier may not build the reference schema', async () => {
+    const k = await kit();
+    await k.store.append(sampleRecord(0));
+    const schema = (k.store as unknown as { schema: string }).schema;
+    const role = `airlock_ro_${randomBytes(4).toString('hex')}`;
+    await k.exec(`CREATE ROLE ${role} LOGIN; GRANT USAGE ON SCHEMA "${schema}" TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA "${schema}" TO ${role}`);
+    try {
+      const url = new URL(PG_URL);
+      url.username = role;
+      url.password = '';
+      const reader = await PostgresAuditStore.open({ url: url.toString(), schema });
+      try {
+        const report = await verifyChain(reader, { trusted: k.trusted });
+        expect(report.ok).toBe(false);
+        expect(report.problems).toEqual([expect.objectContaining({ kind: 'schema', detail: expect.stringMatching(/could not be checked/) })]);
+        expect(report.records).toBe(1);
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      await k.exec(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+    }
   });
 
   it('tells one instance of the other instance’s commits (LISTEN/NOTIFY)', async () => {

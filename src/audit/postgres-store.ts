@@ -586,8 +586,14 @@ export class PostgresAuditStore implements AuditStore {
       const scratch = `airlock_check_${randomBytes(6).toString('hex')}`;
       try {
         await client.query('BEGIN');
-        await client.query(`CREATE SCHEMA "${scratch}"`);
-        await client.query(ddl(`"${scratch}"`));
+        try {
+          await client.query(`CREATE SCHEMA "${scratch}"`);
+          await client.query(ddl(`"${scratch}"`));
+        } catch (error) {
+          // Fail closed, but say why: a verifier without CREATE cannot build the reference copy.
+          const code = (error as { code?: unknown }).code;
+          return [`the schema could not be checked: creating a scratch copy failed${typeof code === 'string' ? ` (SQLSTATE ${code})` : ''}`];
+        }
         const read = async (schema: string) => {
           const r = await client.query<{ name: string; def: string }>(CATALOG_SQL, [`"${schema}"`, schema]);
           // only qualified references name the schema
