@@ -1,8 +1,9 @@
 import { SafeRegex } from '../../../core/regex.js';
+import { wordAsWritten } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { CITIES } from './cities.js';
 import { RESIDENCE_CONTEXT } from './context.js';
-import { CITY_THEN_CODE, CITY_THEN_DIGITS, GAZETTEER, PC_CITY, UK_PC_CITY } from './patterns.js';
+import { alternation, CITY_THEN_CODE, CITY_THEN_DIGITS, GAZETTEER_OTHERS, GAZETTEER_WORD_LED, PC_CITY, UK_PC_CITY } from './patterns.js';
 import { CA_POSTCODE, EIRCODE, POSTCODE_FORMATS, UK_POSTCODE } from './postcodes.js';
 
 /**
@@ -123,7 +124,16 @@ export const locationDetectors: DetectorSpec[] = [
     entity: 'LOCATION',
     description:
       'City and country names from a gazetteer (native spellings and EN/DE/FR/ES/IT/NL/PT exonyms) where someone lives, was born, or has an address',
-    patterns: [{ name: 'gazetteer', regex: GAZETTEER, score: 0.5 }],
+    patterns: [
+      // anchored at the name's first word, exactly as the gazetteer spells it
+      {
+        name: 'gazetteer',
+        regex: alternation(GAZETTEER_WORD_LED),
+        score: 0.5,
+        startsAt: wordAsWritten(new Set(GAZETTEER_WORD_LED.map((n) => /^[\p{L}\p{N}\p{M}]+/u.exec(n)?.[0] ?? n))),
+      },
+      { name: 'gazetteer-apostrophe', regex: alternation(GAZETTEER_OTHERS), score: 0.5 },
+    ],
     keywords: RESIDENCE_CONTEXT,
     context: RESIDENCE_CONTEXT,
     contextRequired: true,

@@ -57,7 +57,11 @@ export const CITY_THEN_DIGITS = `${alternation(
   ),
 )}${SP}+(?:\\d{3}-\\d{4}|\\d{4,6})`;
 
-export const GAZETTEER = alternation([...CITIES.flatMap((c) => c.names), ...COUNTRIES.flatMap((c) => c.names)]);
+export const GAZETTEER_NAMES: readonly string[] = [...CITIES.flatMap((c) => c.names), ...COUNTRIES.flatMap((c) => c.names)];
+/** Names that start with a letter or digit: anchored at their first word. */
+export const GAZETTEER_WORD_LED = GAZETTEER_NAMES.filter((n) => /^[\p{L}\p{N}]/u.test(n));
+/** The few that do not ("'s-Gravenhage"): scanned. */
+export const GAZETTEER_OTHERS = GAZETTEER_NAMES.filter((n) => !/^[\p{L}\p{N}]/u.test(n));
 /** The country line that may close an address block, in any of the gazetteer's languages. */
 const COUNTRY_LINE = alternation(COUNTRIES.flatMap((c) => c.names));
 
