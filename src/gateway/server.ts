@@ -203,6 +203,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 }
 
 /** Metadata for the audit record: counts, fields, endpoint, sizes — never content. */
+/** The request body's fingerprint, hashed once per request: its "begin" and "end" records both carry it. */
+const requestFingerprints = new WeakMap<object, string>();
+function requestFingerprintOf(analysis: NonNullable<AuditDetails['analysis']>, key: Buffer): string {
+  let fingerprint = requestFingerprints.get(analysis);
+  if (fingerprint === undefined) {
+    fingerprint = bodyFingerprint(key, analysis.source);
+    requestFingerprints.set(analysis, fingerprint);
+  }
+  return fingerprint;
+}
+
 function factsOf(d: AuditDetails, fingerprint: { id: string; key: Buffer }) {
   const entityCounts: Record<string, number> = {};
   const actionCounts: Record<string, number> = {};
@@ -219,7 +230,7 @@ function factsOf(d: AuditDetails, fingerprint: { id: string; key: Buffer }) {
   const sf = d.context.salesforce;
   const validSf = (v: string | undefined) => (v && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(v) ? v : undefined);
   const object = sf.object && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(sf.object) ? sf.object : undefined;
-  const requestFingerprint = d.analysis ? bodyFingerprint(fingerprint.key, d.analysis.source) : undefined;
+  const requestFingerprint = d.analysis ? requestFingerprintOf(d.analysis, fingerprint.key) : undefined;
   return {
     clientId: d.context.clientId,
     environment: d.context.environment,
