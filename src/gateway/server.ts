@@ -202,7 +202,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
 }
 
-/** Metadata for the audit record: counts, fields, endpoint, sizes — never content. */
 /** The request body's fingerprint, hashed once per request: its "begin" and "end" records both carry it. */
 const requestFingerprints = new WeakMap<object, string>();
 function requestFingerprintOf(analysis: NonNullable<AuditDetails['analysis']>, key: Buffer): string {
@@ -214,6 +213,7 @@ function requestFingerprintOf(analysis: NonNullable<AuditDetails['analysis']>, k
   return fingerprint;
 }
 
+/** Metadata for the audit record: counts, fields, endpoint, sizes — never content. */
 function factsOf(d: AuditDetails, fingerprint: { id: string; key: Buffer }) {
   const entityCounts: Record<string, number> = {};
   const actionCounts: Record<string, number> = {};
