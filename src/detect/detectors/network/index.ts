@@ -1,5 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { wordThen } from '../../anchors.js';
+
+const HEX_WORD = /^[0-9A-Fa-f]+$/;
 import type { DetectorSpec, Validation } from '../../spec.js';
 
 function validateIpv4(value: string): Validation {
@@ -71,8 +73,16 @@ export const networkDetectors: DetectorSpec[] = [
     keywords: [':'],
     patterns: [
       {
+        // anchored: an address that opens with a group opens with a word of 1-4 hex digits and a colon
         name: 'colon-hex',
-        regex: '(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?',
+        regex: '[0-9A-Fa-f]{1,4}:(?:[0-9A-Fa-f]{0,4}:){1,6}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?',
+        score: 0.6,
+        startsAt: (text, start, end) => end - start <= 4 && text.charCodeAt(end) === 58 && HEX_WORD.test(text.slice(start, end)),
+      },
+      {
+        // "::1", "::ffff:10.0.0.1": opens with the colon (V8 finds those fast)
+        name: 'leading-colons',
+        regex: ':(?:[0-9A-Fa-f]{0,4}:){1,6}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?',
         score: 0.6,
       },
     ],
