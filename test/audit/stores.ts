@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -109,6 +109,7 @@ export function sqliteFactory(): StoreFactory {
         async close() {
           for (const s of opened) await s.close().catch(() => undefined);
           raw.close();
+          rmSync(dir, { recursive: true, force: true });
         },
       };
     },
@@ -163,6 +164,7 @@ export function postgresFactory(available: boolean, url = PG_URL): StoreFactory 
           for (const st of opened) await st.close().catch(() => undefined);
           await raw.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
           await raw.end();
+          rmSync(dir, { recursive: true, force: true });
         },
       };
     },
