@@ -46,7 +46,7 @@ export class Restorer {
       for (let i = 0; i < token.length; i++) {
         const code = token.charCodeAt(i);
         if (code === 0x5f) underscores = true;
-        folded[i] = /\s/.test(token[i] as string) ? 0x20 : fold(code);
+        folded[i] = code >= 128 && /\s/.test(token[i] as string) ? 0x20 : fold(code);
       }
       this.add({ folded, value: entry.value });
       // models write `PERSON 1` for `PERSON_1`
