@@ -1,5 +1,5 @@
 import { SafeRegex } from '../../../core/regex.js';
-import { either, startsWithDigit, wordIn } from '../../anchors.js';
+import { either, startsWithDigit, wordAsWritten, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { RESIDENCE_CONTEXT } from './context.js';
 import {
@@ -62,6 +62,7 @@ const TYPE_FIRST_WORDS = [
   'ulica', 'Ulica', 'Aleja', 'aleja',
 ];
 const TYPE_FIRST_ABBR = ['C/', 'Avda.', 'Avd.', 'Av.', 'Pza.', 'Pº', 'Ctra.', 'Tv.', 'ul.', 'Ul.', 'al.', 'Al.', 'pl.', 'os.'];
+const TYPE_FIRST_START = new Set([...TYPE_FIRST_WORDS, ...TYPE_FIRST_ABBR].map((w) => /^[\p{L}\p{N}\p{M}]+/u.exec(w)?.[0] ?? w));
 const NUMBER_PREFIX = `(?:[nN]\\.?[º°]|[nN]\\.|No\\.|[Nn]r\\.?|[Nn]ú?m\\.)${SP}*`;
 const TYPE_FIRST_ADDRESS =
   `(?:${alternation(TYPE_FIRST_WORDS)}${SP}+|${alternation(TYPE_FIRST_ABBR)}${SP}*)${STREET_NAME}` +
@@ -167,7 +168,8 @@ export const streetAddressDetectors: DetectorSpec[] = [
     entity: 'STREET_ADDRESS',
     description:
       'Street addresses written type first, number after (Via Roma 10, Calle Mayor 5, Rua Augusta, 100, Avenue Louise 54, ul. Marszałkowska 10), with flat/floor and the postcode line',
-    patterns: [{ name: 'type-first', regex: TYPE_FIRST_ADDRESS, score: 0.7 }],
+    // anchored at the street type's first word, as written ("Via", "Calle", "Av" of "Av.")
+    patterns: [{ name: 'type-first', regex: TYPE_FIRST_ADDRESS, score: 0.7, startsAt: wordAsWritten(TYPE_FIRST_START) }],
     minDigits: 1,
     keywords: [...new Set([...TYPE_FIRST_WORDS, ...TYPE_FIRST_ABBR].map((w) => w.toLowerCase()))],
     context: ADDRESS_CONTEXT,
