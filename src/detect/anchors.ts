@@ -181,3 +181,19 @@ export function wordStartsWith(prefixes: readonly string[]): StartsAt {
     return lower.some((p) => word.startsWith(p));
   };
 }
+
+/**
+ * Digit-shaped identifiers: the first group is a word of one of `lengths` characters,
+ * followed by one of `separators` ("" when the identifier is one word: "123456789").
+ */
+export function firstGroup(lengths: readonly number[], separators = ''): StartsAt {
+  const ok = new Uint8Array(64);
+  for (const l of lengths) ok[l] = 1;
+  const seps = [...separators].map((c) => c.charCodeAt(0));
+  return (text, start, end) => {
+    const length = end - start;
+    if (length >= 64 || ok[length] !== 1) return false;
+    if (seps.length === 0) return true;
+    return seps.includes(text.charCodeAt(end));
+  };
+}

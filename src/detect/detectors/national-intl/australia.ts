@@ -1,6 +1,7 @@
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { medicareValid, tfnValid } from '../../validators/au-ids.js';
 import { wholeNumber } from './pattern-parts.js';
+import { firstGroup } from '../../anchors.js';
 
 /** TFN: the mod-11 check passes one number in eleven and the shape is any 8–9 digits, so context is required. */
 function validateTfn(value: string): Validation {
@@ -60,9 +61,9 @@ export const auTfn: DetectorSpec = {
   minDigits: 8,
   patterns: [
     // Runs of groups, so the validator sees (and rejects) longer grouped numbers whole.
-    { name: 'spaced', regex: '\\d{2,3}(?: \\d{3})+(?: \\d{2})?', score: 0.4 },
-    { name: 'dashed', regex: '\\d{2,3}(?:-\\d{3})+(?:-\\d{2})?', score: 0.4 },
-    { name: 'bare', regex: '\\d{8,9}', score: 0.3 },
+    { name: 'spaced', regex: '\\d{2,3}(?: \\d{3})+(?: \\d{2})?', score: 0.4, startsAt: firstGroup([2, 3], ' ') },
+    { name: 'dashed', regex: '\\d{2,3}(?:-\\d{3})+(?:-\\d{2})?', score: 0.4, startsAt: firstGroup([2, 3], '-') },
+    { name: 'bare', regex: '\\d{8,9}', score: 0.3, startsAt: firstGroup([8, 9]) },
   ],
   context: TFN_CONTEXT,
   contextRequired: true,
@@ -110,7 +111,7 @@ export const auMedicareCompact: DetectorSpec = {
   description: 'Australian Medicare card number written as 10–11 digits; context required',
   keywords: MEDICARE_CONTEXT,
   minDigits: 10,
-  patterns: [{ name: 'bare', regex: '[2-6]\\d{9,10}', score: 0.3 }],
+  patterns: [{ name: 'bare', regex: '[2-6]\\d{9,10}', score: 0.3, startsAt: firstGroup([10, 11]) }],
   context: MEDICARE_CONTEXT,
   contextRequired: true,
   validate: validateMedicare,

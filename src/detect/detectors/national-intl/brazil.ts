@@ -1,6 +1,7 @@
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { cnpjValid, cpfValid } from '../../validators/br-tax.js';
 import { wholeNumber } from './pattern-parts.js';
+import { firstGroup } from '../../anchors.js';
 
 /**
  * CPF and CNPJ carry two mod-11 check digits (one number in a hundred passes by chance). The
@@ -52,8 +53,8 @@ export const brCpf: DetectorSpec = {
   description: 'Brazilian CPF printed 000.000.000-00 (two mod-11 check digits)',
   minDigits: 11,
   patterns: [
-    { name: 'punctuated', regex: wholeNumber('\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}', '.-'), group: 1, score: 0.6 },
-    { name: 'dashed', regex: wholeNumber('\\d{9}-\\d{2}', '.-'), group: 1, score: 0.4 },
+    { name: 'punctuated', regex: wholeNumber('\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}', '.-'), group: 1, score: 0.6, startsAt: firstGroup([3], '.') },
+    { name: 'dashed', regex: wholeNumber('\\d{9}-\\d{2}', '.-'), group: 1, score: 0.4, startsAt: firstGroup([9], '-') },
   ],
   context: CPF_CONTEXT,
   validate: validateCpf,
@@ -73,7 +74,7 @@ export const brCpfCompact: DetectorSpec = {
   description: 'Brazilian CPF written as 11 digits; context required',
   keywords: CPF_CONTEXT,
   minDigits: 11,
-  patterns: [{ name: 'bare', regex: '\\d{11}', score: 0.3 }],
+  patterns: [{ name: 'bare', regex: '\\d{11}', score: 0.3, startsAt: firstGroup([11]) }],
   context: CPF_CONTEXT,
   contextRequired: true,
   validate: validateCpf,
@@ -91,7 +92,7 @@ export const brCnpj: DetectorSpec = {
   entity: 'BR_CNPJ',
   description: 'Brazilian CNPJ printed 00.000.000/0000-00, incl. the 2026 alphanumeric form (two mod-11 check digits)',
   minDigits: 2,
-  patterns: [{ name: 'punctuated', regex: wholeNumber('[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}[/.][0-9A-Z]{4}-\\d{2}', '.-'), group: 1, score: 0.6 }],
+  patterns: [{ name: 'punctuated', regex: wholeNumber('[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}[/.][0-9A-Z]{4}-\\d{2}', '.-'), group: 1, score: 0.6, startsAt: firstGroup([2], '.') }],
   context: CNPJ_CONTEXT,
   validate: validateCnpj,
   samples: {
@@ -111,7 +112,7 @@ export const brCnpjCompact: DetectorSpec = {
   description: 'Brazilian CNPJ written as 14 digits; context required',
   keywords: CNPJ_CONTEXT,
   minDigits: 14,
-  patterns: [{ name: 'bare', regex: '\\d{14}', score: 0.3 }],
+  patterns: [{ name: 'bare', regex: '\\d{14}', score: 0.3, startsAt: firstGroup([14]) }],
   context: CNPJ_CONTEXT,
   contextRequired: true,
   validate: validateCnpj,

@@ -1,6 +1,7 @@
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { luhnValid } from '../../validators/luhn.js';
 import { wholeNumber } from './pattern-parts.js';
+import { firstGroup } from '../../anchors.js';
 
 /**
  * Canadian SIN: 9 digits, Luhn, first digit 1–7 or 9 (0 and 8 are not issued to people),
@@ -43,9 +44,9 @@ export const caSin: DetectorSpec = {
   minDigits: 9,
   patterns: [
     // Runs of groups that end the number: phone numbers such as 416 555 0199 never match.
-    { name: 'spaced', regex: wholeNumber('\\d{3}(?: \\d{3}){2,}', ' '), group: 1, score: 0.4 },
-    { name: 'dashed', regex: wholeNumber('\\d{3}(?:-\\d{3}){2,}', '-'), group: 1, score: 0.4 },
-    { name: 'bare', regex: '[1-79]\\d{8}', score: 0.3 },
+    { name: 'spaced', regex: wholeNumber('\\d{3}(?: \\d{3}){2,}', ' '), group: 1, score: 0.4, startsAt: firstGroup([3], ' ') },
+    { name: 'dashed', regex: wholeNumber('\\d{3}(?:-\\d{3}){2,}', '-'), group: 1, score: 0.4, startsAt: firstGroup([3], '-') },
+    { name: 'bare', regex: '[1-79]\\d{8}', score: 0.3, startsAt: firstGroup([9]) },
   ],
   context: SIN_CONTEXT,
   contextRequired: true,

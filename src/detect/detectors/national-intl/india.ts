@@ -1,6 +1,7 @@
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { verhoeffValid } from '../../validators/verhoeff.js';
 import { wholeNumber } from './pattern-parts.js';
+import { firstGroup } from '../../anchors.js';
 
 /**
  * Aadhaar: 12 digits, never starting with 0 or 1, Verhoeff check digit, printed 4-4-4. The
@@ -76,8 +77,8 @@ export const inAadhaar: DetectorSpec = {
   description: 'Indian Aadhaar number printed 4-4-4 (Verhoeff check digit)',
   minDigits: 12,
   patterns: [
-    { name: 'spaced', regex: wholeNumber('\\d{4}(?: \\d{4}){2,}', ' '), group: 1, score: 0.5 },
-    { name: 'dashed', regex: wholeNumber('\\d{4}(?:-\\d{4}){2,}', '-'), group: 1, score: 0.5 },
+    { name: 'spaced', regex: wholeNumber('\\d{4}(?: \\d{4}){2,}', ' '), group: 1, score: 0.5, startsAt: firstGroup([4], ' ') },
+    { name: 'dashed', regex: wholeNumber('\\d{4}(?:-\\d{4}){2,}', '-'), group: 1, score: 0.5, startsAt: firstGroup([4], '-') },
   ],
   context: AADHAAR_CONTEXT,
   validate: validateAadhaar,
@@ -104,7 +105,7 @@ export const inAadhaarCompact: DetectorSpec = {
   description: 'Indian Aadhaar number written as 12 digits (Verhoeff check digit); context required',
   keywords: AADHAAR_CONTEXT,
   minDigits: 12,
-  patterns: [{ name: 'bare', regex: '[2-9]\\d{11}', score: 0.3 }],
+  patterns: [{ name: 'bare', regex: '[2-9]\\d{11}', score: 0.3, startsAt: firstGroup([12]) }],
   context: AADHAAR_CONTEXT,
   contextRequired: true,
   validate: validateAadhaar,

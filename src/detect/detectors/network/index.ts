@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { wordThen } from '../../anchors.js';
+import { firstGroup, wordThen } from '../../anchors.js';
 
 const HEX_WORD = /^[0-9A-Fa-f]+$/;
 import type { DetectorSpec, Validation } from '../../spec.js';
@@ -57,7 +57,7 @@ export const networkDetectors: DetectorSpec[] = [
     keywords: ['.'],
     minDigits: 4,
     // {3,} takes in a longer dotted run whole, so 1.2.3.4.5 is rejected rather than cut short
-    patterns: [{ name: 'dotted', regex: '(?:\\d{1,3}\\.){3,}\\d{1,3}', score: 0.6 }],
+    patterns: [{ name: 'dotted', regex: '(?:\\d{1,3}\\.){3,}\\d{1,3}', score: 0.6, startsAt: firstGroup([1, 2, 3], '.') }],
     context: ['ip', 'ip address', 'host', 'server', 'client ip', 'address', 'ip-adresse', 'adresse ip', 'dirección ip', 'indirizzo ip', 'ip-adres', 'endereço ip', 'serveur', 'servidor', 'rechner'],
     validate: validateIpv4,
     boundary: 'alnum',

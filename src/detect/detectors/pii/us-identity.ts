@@ -1,4 +1,5 @@
 import type { DetectorSpec, Validation } from '../../spec.js';
+import { firstGroup } from '../../anchors.js';
 
 /** Numbers the SSA never issued or that were published as examples. */
 const KNOWN_INVALID_SSN = new Set(['078051120', '219099999', '123456789', '111111111', '999999999']);
@@ -37,9 +38,9 @@ export const usIdentityDetectors: DetectorSpec[] = [
     description: 'US Social Security numbers; area, group and serial rules, known-invalid numbers rejected.',
     minDigits: 9,
     patterns: [
-      { name: 'dashed', regex: '\\d{3}-\\d{2}-\\d{4}', score: 0.6 },
-      { name: 'spaced', regex: '\\d{3} \\d{2} \\d{4}', score: 0.45 },
-      { name: 'bare', regex: '\\d{9}', score: 0.2 },
+      { name: 'dashed', regex: '\\d{3}-\\d{2}-\\d{4}', score: 0.6, startsAt: firstGroup([3], '-') },
+      { name: 'spaced', regex: '\\d{3} \\d{2} \\d{4}', score: 0.45, startsAt: firstGroup([3], ' ') },
+      { name: 'bare', regex: '\\d{9}', score: 0.2, startsAt: firstGroup([9]) },
     ],
     context: SSN_CONTEXT,
     validate: validateSsn,
@@ -59,7 +60,7 @@ export const usIdentityDetectors: DetectorSpec[] = [
     description: 'US Individual Taxpayer Identification Numbers (9XX-[50-65,70-88,90-92,94-99]-XXXX).',
     minDigits: 9,
     patterns: [
-      { name: 'dashed', regex: '9\\d{2}-\\d{2}-\\d{4}', score: 0.65 },
+      { name: 'dashed', regex: '9\\d{2}-\\d{2}-\\d{4}', score: 0.65, startsAt: firstGroup([3], '-') },
       { name: 'bare', regex: '9\\d{8}', score: 0.2 },
     ],
     context: ['itin', 'taxpayer', 'tax id', 'individual taxpayer', 'steuernummer', 'numéro fiscal', 'número de identificación fiscal', 'codice fiscale usa', 'fiscaal nummer', 'número fiscal'],
