@@ -16,6 +16,8 @@ export interface AnchorIndex {
   words?: ReadonlySet<string>;
   /** words that begin with an ASCII digit */
   digit?: boolean;
+  /** words that begin with an ASCII digit and have one of these lengths */
+  digitLengths?: readonly number[];
   /** words that begin with an upper-case letter */
   capitalised?: boolean;
   /** a further test a word must pass after one of the above */
@@ -183,17 +185,21 @@ export function wordStartsWith(prefixes: readonly string[]): StartsAt {
 }
 
 /**
- * Digit-shaped identifiers: the first group is a word of one of `lengths` characters,
- * followed by one of `separators` ("" when the identifier is one word: "123456789").
+ * Digit-shaped identifiers: the first group is a word of one of `lengths` characters that
+ * starts with a digit, followed by one of `separators` ("" when the identifier is one word:
+ * "123456789").
  */
 export function firstGroup(lengths: readonly number[], separators = ''): StartsAt {
   const ok = new Uint8Array(64);
   for (const l of lengths) ok[l] = 1;
   const seps = [...separators].map((c) => c.charCodeAt(0));
-  return (text, start, end) => {
-    const length = end - start;
-    if (length >= 64 || ok[length] !== 1) return false;
-    if (seps.length === 0) return true;
-    return seps.includes(text.charCodeAt(end));
-  };
+  const separated = (text: string, _start: number, end: number): boolean => seps.length === 0 || seps.includes(text.charCodeAt(end));
+  return indexed(
+    (text, start, end) => {
+      const length = end - start;
+      const c = text.charCodeAt(start);
+      return length < 64 && ok[length] === 1 && c >= 48 && c <= 57 && separated(text, start, end);
+    },
+    { digitLengths: lengths, filter: separated },
+  );
 }

@@ -51,6 +51,8 @@ interface Scan {
 interface AnchorTable {
   byWord: Map<string, number[]>;
   digit: number[];
+  /** by length: slots that take digit-led words of that length */
+  digitByLength: number[][];
   capitalised: number[];
   filters: Array<StartsAt | undefined>;
   /** per first code unit: bit n set when some listed word of length n starts with it */
@@ -381,7 +383,15 @@ function compilePattern(spec: DetectorSpec, pattern: DetectorSpec['patterns'][nu
 }
 
 function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
-  const table: AnchorTable = { byWord: new Map(), digit: [], capitalised: [], filters: [], lengthsByFirst: new Uint32Array(0x10000), slots: 0 };
+  const table: AnchorTable = {
+    byWord: new Map(),
+    digit: [],
+    digitByLength: Array.from({ length: 64 }, () => []),
+    capitalised: [],
+    filters: [],
+    lengthsByFirst: new Uint32Array(0x10000),
+    slots: 0,
+  };
   for (const pattern of patterns) {
     const index = pattern.startsAt?.index;
     if (index === undefined) continue;
@@ -389,6 +399,7 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
     pattern.anchorSlot = slot;
     table.filters.push(index.filter);
     if (index.digit) table.digit.push(slot);
+    for (const length of index.digitLengths ?? []) if (length < 64) (table.digitByLength[length] as number[]).push(slot);
     if (index.capitalised) table.capitalised.push(slot);
     for (const word of index.words ?? []) {
       const slots = table.byWord.get(word);
@@ -405,13 +416,17 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
   const hits: number[][] = [];
   for (let slot = 0; slot < table.slots; slot++) hits.push([]);
   const { starts, ends, count } = words;
-  const { digit, capitalised: upper, byWord, lengthsByFirst } = table;
+  const { digit, digitByLength, capitalised: upper, byWord, lengthsByFirst } = table;
   for (let w = 0; w < count; w++) {
     const start = starts[w] as number;
     const length = (ends[w] as number) - start;
     const first = text.charCodeAt(start);
-    const byShape = first >= 48 && first <= 57 ? digit : upper.length > 0 && capitalised(text, start) ? upper : undefined;
-    if (byShape !== undefined) for (const slot of byShape) (hits[slot] as number[]).push(w);
+    if (first >= 48 && first <= 57) {
+      for (const slot of digit) (hits[slot] as number[]).push(w);
+      if (length < 64) for (const slot of digitByLength[length] as number[]) (hits[slot] as number[]).push(w);
+    } else if (upper.length > 0 && capitalised(text, start)) {
+      for (const slot of upper) (hits[slot] as number[]).push(w);
+    }
     if (length >= 32 || (((lengthsByFirst[first] as number) >>> length) & 1) === 0) continue;
     const slots = byWord.get(text.slice(start, start + length));
     if (slots === undefined) continue;

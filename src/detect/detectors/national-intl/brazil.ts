@@ -1,7 +1,7 @@
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { cnpjValid, cpfValid } from '../../validators/br-tax.js';
 import { wholeNumber } from './pattern-parts.js';
-import { firstGroup } from '../../anchors.js';
+import { firstGroup, wordThen } from '../../anchors.js';
 
 /**
  * CPF and CNPJ carry two mod-11 check digits (one number in a hundred passes by chance). The
@@ -92,7 +92,7 @@ export const brCnpj: DetectorSpec = {
   entity: 'BR_CNPJ',
   description: 'Brazilian CNPJ printed 00.000.000/0000-00, incl. the 2026 alphanumeric form (two mod-11 check digits)',
   minDigits: 2,
-  patterns: [{ name: 'punctuated', regex: wholeNumber('[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}[/.][0-9A-Z]{4}-\\d{2}', '.-'), group: 1, score: 0.6, startsAt: firstGroup([2], '.') }],
+  patterns: [{ name: 'punctuated', regex: wholeNumber('[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}[/.][0-9A-Z]{4}-\\d{2}', '.-'), group: 1, score: 0.6, startsAt: wordThen(2, '.') }],
   context: CNPJ_CONTEXT,
   validate: validateCnpj,
   samples: {
