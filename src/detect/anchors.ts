@@ -18,6 +18,8 @@ export interface AnchorIndex {
   digit?: boolean;
   /** words that begin with an ASCII digit and have one of these lengths */
   digitLengths?: readonly number[];
+  /** words of one of these lengths, whatever they begin with */
+  lengths?: readonly number[];
   /** words that begin with an upper-case letter */
   capitalised?: boolean;
   /** a further test a word must pass after one of the above */
@@ -146,7 +148,16 @@ export const startsCapitalised: StartsAt = indexed((text, start) => UPPER[text.c
 /** The word has `length` characters and `separator` right after it ("00:", "0a1b."). */
 export function wordThen(length: number, separator: string): StartsAt {
   const code = separator.charCodeAt(0);
-  return (text, start, end) => end - start === length && text.charCodeAt(end) === code;
+  const followed = (text: string, _start: number, end: number): boolean => text.charCodeAt(end) === code;
+  return indexed((text, start, end) => end - start === length && followed(text, start, end), { lengths: [length], filter: followed });
+}
+
+/** The word has one of `lengths` characters (and passes `test`, when given). */
+export function wordOfLength(lengths: readonly number[], test?: (text: string, start: number, end: number) => boolean): StartsAt {
+  return indexed(
+    (text, start, end) => lengths.includes(end - start) && (test === undefined || test(text, start, end)),
+    test ? { lengths, filter: test } : { lengths },
+  );
 }
 
 /** The word begins with an ASCII digit (a number, a date, a house number). */

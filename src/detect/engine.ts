@@ -53,6 +53,8 @@ interface AnchorTable {
   digit: number[];
   /** by length: slots that take digit-led words of that length */
   digitByLength: number[][];
+  /** by length: slots that take any word of that length */
+  byLength: number[][];
   capitalised: number[];
   filters: Array<StartsAt | undefined>;
   /** per first code unit: bit n set when some listed word of length n starts with it */
@@ -387,6 +389,7 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
     byWord: new Map(),
     digit: [],
     digitByLength: Array.from({ length: 64 }, () => []),
+    byLength: Array.from({ length: 64 }, () => []),
     capitalised: [],
     filters: [],
     lengthsByFirst: new Uint32Array(0x10000),
@@ -400,6 +403,7 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
     table.filters.push(index.filter);
     if (index.digit) table.digit.push(slot);
     for (const length of index.digitLengths ?? []) if (length < 64) (table.digitByLength[length] as number[]).push(slot);
+    for (const length of index.lengths ?? []) if (length < 64) (table.byLength[length] as number[]).push(slot);
     if (index.capitalised) table.capitalised.push(slot);
     for (const word of index.words ?? []) {
       const slots = table.byWord.get(word);
@@ -416,7 +420,7 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
   const hits: number[][] = [];
   for (let slot = 0; slot < table.slots; slot++) hits.push([]);
   const { starts, ends, count } = words;
-  const { digit, digitByLength, capitalised: upper, byWord, lengthsByFirst } = table;
+  const { digit, digitByLength, byLength, capitalised: upper, byWord, lengthsByFirst } = table;
   for (let w = 0; w < count; w++) {
     const start = starts[w] as number;
     const length = (ends[w] as number) - start;
@@ -426,6 +430,12 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
       if (length < 64) for (const slot of digitByLength[length] as number[]) (hits[slot] as number[]).push(w);
     } else if (upper.length > 0 && capitalised(text, start)) {
       for (const slot of upper) (hits[slot] as number[]).push(w);
+    }
+    if (length < 64) {
+      for (const slot of byLength[length] as number[]) {
+        const list = hits[slot] as number[];
+        if (list[list.length - 1] !== w) list.push(w);
+      }
     }
     if (length >= 32 || (((lengthsByFirst[first] as number) >>> length) & 1) === 0) continue;
     const slots = byWord.get(text.slice(start, start + length));

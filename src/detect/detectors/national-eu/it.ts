@@ -1,3 +1,4 @@
+import { wordOfLength } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { itFiscalCodeChecksumValid, itFiscalCodeDecodeOmocodia } from '../../validators/check-letter.js';
 import { itVatValid } from './eleven-digits.js';
@@ -41,7 +42,7 @@ export const itDetectors: DetectorSpec[] = [
         score: 0.5,
         flags: 'i',
         // a whole word of 16 characters
-        startsAt: (_text, start, end) => end - start === 16,
+        startsAt: wordOfLength([16]),
       },
     ],
     context: FISCAL_CODE_CONTEXT,

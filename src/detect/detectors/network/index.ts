@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { firstGroup, wordThen } from '../../anchors.js';
+import { firstGroup, wordOfLength, wordThen } from '../../anchors.js';
 
 const HEX_WORD = /^[0-9A-Fa-f]+$/;
 import type { DetectorSpec, Validation } from '../../spec.js';
@@ -77,7 +77,7 @@ export const networkDetectors: DetectorSpec[] = [
         name: 'colon-hex',
         regex: '[0-9A-Fa-f]{1,4}:(?:[0-9A-Fa-f]{0,4}:){1,6}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?',
         score: 0.6,
-        startsAt: (text, start, end) => end - start <= 4 && text.charCodeAt(end) === 58 && HEX_WORD.test(text.slice(start, end)),
+        startsAt: wordOfLength([1, 2, 3, 4], (text, start, end) => text.charCodeAt(end) === 58 && HEX_WORD.test(text.slice(start, end))),
       },
       {
         // "::1", "::ffff:10.0.0.1": opens with the colon (V8 finds those fast)

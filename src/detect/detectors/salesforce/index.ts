@@ -1,3 +1,4 @@
+import { wordOfLength } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { salesforceId18Valid } from '../../validators/salesforce-id.js';
 
@@ -57,7 +58,7 @@ export const salesforceDetectors: DetectorSpec[] = [
         regex: '[0-9A-Za-z]{5}0[0-9A-Za-z]{9}(?:[A-Za-z0-5]{3})?',
         score: 0.6,
         // a whole word of 15 or 18 characters with the pod digit `0` sixth
-        startsAt: (text, start, end) => (end - start === 15 || end - start === 18) && text.charCodeAt(start + 5) === 48,
+        startsAt: wordOfLength([15, 18], (text, start) => text.charCodeAt(start + 5) === 48),
       },
     ],
     context: ['id', 'record', 'recordid', 'record id', 'salesforce', 'sfdc', 'account', 'contact', 'case', 'lead', 'opportunity', 'user', 'datensatz', 'enregistrement', 'registro', 'record-id', 'kontakt', 'fall', 'dossier', 'caso', 'contatto', 'contacto', 'klant', 'zaak'],
