@@ -87,6 +87,7 @@ interface Candidate {
 }
 
 export const DEFAULT_MAX_TEXT_LENGTH = 1 << 20;
+const NO_WORDS: readonly number[] = [];
 const DETECTOR_ID = /^[a-z0-9]+(?:[-:][a-z0-9]+)*$/;
 const ENTITY_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
@@ -105,6 +106,11 @@ export class DetectionEngine {
   /** all patterns of all detectors: one pass finds which can match at all */
   private readonly patternSet: SafeRegexSet | undefined;
   private readonly patternCount: number;
+  /** 1 for each pattern that runs without asking the RE2 set (never written after construction) */
+  private readonly unsetMarks: Uint8Array;
+  /** scratch for the keyword pass: the generation in which a term was last seen */
+  private readonly termSeen: Uint32Array;
+  private generation = 0;
   /** pattern indexes (engine-wide) of the patterns in the set, in set order */
   private readonly setMembers: number[];
   /** term index → detectors that list it as a keyword */
@@ -175,6 +181,7 @@ export class DetectionEngine {
     this.keywordAutomaton = new AhoCorasick(terms);
     this.anchors = buildAnchorTable(this.detectors.flatMap((d) => d.patterns));
     this.termContextId = Int32Array.from(contextIds);
+    this.termSeen = new Uint32Array(terms.length);
     this.exactKeywordOwners = Array.from({ length: terms.length }, (_, k) => exactOwners[k]);
     // Detectors with keywords are already filtered by the keyword pass and rarely run; the
     // set is for the patterns that would otherwise run on every text.
@@ -183,6 +190,8 @@ export class DetectionEngine {
     this.setMembers = this.detectors.filter((d) => !d.hasKeywords).flatMap((d) => d.patterns.filter((p) => !p.regex.onV8).map((p) => p.setIndex));
     const byIndex = new Map(this.detectors.flatMap((d) => d.patterns.map((p) => [p.setIndex, p.regex] as const)));
     this.patternSet = this.setMembers.length > 0 ? new SafeRegexSet(this.setMembers.map((i) => byIndex.get(i) as SafeRegex)) : undefined;
+    this.unsetMarks = new Uint8Array(this.patternCount);
+    for (const d of this.detectors) for (const p of d.patterns) if (d.hasKeywords || p.regex.onV8) this.unsetMarks[p.setIndex] = 1;
     this.keywordOwners = owners;
     this.dictionaries = compileDictionaries(options.dictionaries ?? {});
     this.fingerprintMac = new HmacSha256(options.fingerprintKey ?? randomBytes(32));
@@ -235,11 +244,12 @@ export class DetectionEngine {
    */
   private prefilter(text: string, context: ContextHits): Uint8Array {
     const runnable = new Uint8Array(this.detectors.length);
-    const { keywordOwners, termContextId, exactKeywordOwners } = this;
-    const marked = new Uint8Array(keywordOwners.length);
+    const { keywordOwners, termContextId, exactKeywordOwners, termSeen } = this;
+    const generation = (this.generation = (this.generation + 1) >>> 0 || 1);
+    if (generation === 1) termSeen.fill(0);
     const digits = this.keywordAutomaton.scanCountingDigits(text, (k, start, end) => {
-      if (marked[k] === 0) {
-        marked[k] = 1;
+      if (termSeen[k] !== generation) {
+        termSeen[k] = generation;
         for (const d of keywordOwners[k] as number[]) runnable[d] = 1;
       }
       const exact = exactKeywordOwners[k];
@@ -267,9 +277,9 @@ export class DetectionEngine {
    * pattern is marked, so a failure costs time, never findings.
    */
   private matchingPatterns(text: Utf8Text, runnable: Uint8Array): Uint8Array {
-    const marks = new Uint8Array(this.patternCount);
-    for (const d of this.detectors) for (const p of d.patterns) if (d.hasKeywords || p.regex.onV8) marks[p.setIndex] = 1;
-    if (!this.patternSet || !runnable.includes(1)) return marks;
+    // without RE2 patterns (the usual case) the answer is the same for every text
+    if (!this.patternSet || !runnable.includes(1)) return this.unsetMarks;
+    const marks = this.unsetMarks.slice();
     try {
       for (const k of this.patternSet.matching(text.bytes)) marks[this.setMembers[k] as number] = 1;
     } catch {
@@ -315,7 +325,7 @@ export class DetectionEngine {
       scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words);
       const filter = this.anchors.filters[pattern.anchorSlot];
       let after = 0;
-      for (const w of scan.anchorHits[pattern.anchorSlot] as number[]) {
+      for (const w of scan.anchorHits[pattern.anchorSlot] ?? NO_WORDS) {
         const start = starts[w] as number;
         if (start < after || (filter !== undefined && !filter(text, start, ends[w] as number))) continue;
         const m = regex.matchAt(text, start);
@@ -417,8 +427,12 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
 
 /** One pass over the words: for every anchor slot, the words it accepts (filters come later). */
 function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): number[][] {
-  const hits: number[][] = [];
-  for (let slot = 0; slot < table.slots; slot++) hits.push([]);
+  const hits: number[][] = new Array<number[]>(table.slots);
+  const push = (slot: number, w: number): void => {
+    const list = hits[slot];
+    if (list === undefined) hits[slot] = [w];
+    else if (list[list.length - 1] !== w) list.push(w);
+  };
   const { starts, ends, count } = words;
   const { digit, digitByLength, byLength, capitalised: upper, byWord, lengthsByFirst } = table;
   for (let w = 0; w < count; w++) {
@@ -426,24 +440,16 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
     const length = (ends[w] as number) - start;
     const first = text.charCodeAt(start);
     if (first >= 48 && first <= 57) {
-      for (const slot of digit) (hits[slot] as number[]).push(w);
-      if (length < 64) for (const slot of digitByLength[length] as number[]) (hits[slot] as number[]).push(w);
+      for (const slot of digit) push(slot, w);
+      if (length < 64) for (const slot of digitByLength[length] as number[]) push(slot, w);
     } else if (upper.length > 0 && capitalised(text, start)) {
-      for (const slot of upper) (hits[slot] as number[]).push(w);
+      for (const slot of upper) push(slot, w);
     }
-    if (length < 64) {
-      for (const slot of byLength[length] as number[]) {
-        const list = hits[slot] as number[];
-        if (list[list.length - 1] !== w) list.push(w);
-      }
-    }
+    if (length < 64) for (const slot of byLength[length] as number[]) push(slot, w);
     if (length >= 32 || (((lengthsByFirst[first] as number) >>> length) & 1) === 0) continue;
     const slots = byWord.get(text.slice(start, start + length));
     if (slots === undefined) continue;
-    for (const slot of slots) {
-      const list = hits[slot] as number[];
-      if (list[list.length - 1] !== w) list.push(w);
-    }
+    for (const slot of slots) push(slot, w);
   }
   return hits;
 }
