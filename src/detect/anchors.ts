@@ -169,6 +169,12 @@ export const startsWithDigit: StartsAt = indexed(
   { digit: true },
 );
 
+/** The word begins with an ASCII digit and has at most `max` characters ("14", "2024", "14th"). */
+export function startsWithDigits(max: number): StartsAt {
+  const lengths = Array.from({ length: max }, (_, i) => i + 1);
+  return indexed((text, start, end) => end - start <= max && startsWithDigit(text, start, end), { digitLengths: lengths });
+}
+
 /** Either test accepts the word. */
 export function either(a: StartsAt, b: StartsAt): StartsAt {
   const test = (text: string, start: number, end: number): boolean => a(text, start, end) || b(text, start, end);
@@ -176,10 +182,14 @@ export function either(a: StartsAt, b: StartsAt): StartsAt {
   const ib = b.index;
   if (!ia || !ib || ia.filter || ib.filter) return test;
   const words = ia.words && ib.words ? new Set([...ia.words, ...ib.words]) : (ia.words ?? ib.words);
+  const digitLengths = [...(ia.digitLengths ?? []), ...(ib.digitLengths ?? [])];
+  const lengths = [...(ia.lengths ?? []), ...(ib.lengths ?? [])];
   return indexed(test, {
     ...(words ? { words } : {}),
     ...(ia.digit || ib.digit ? { digit: true } : {}),
     ...(ia.capitalised || ib.capitalised ? { capitalised: true } : {}),
+    ...(digitLengths.length > 0 ? { digitLengths } : {}),
+    ...(lengths.length > 0 ? { lengths } : {}),
   });
 }
 

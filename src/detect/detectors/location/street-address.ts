@@ -1,5 +1,5 @@
 import { SafeRegex } from '../../../core/regex.js';
-import { either, startsWithDigit, wordAsWritten, wordIn } from '../../anchors.js';
+import { either, startsWithDigits, wordAsWritten, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { RESIDENCE_CONTEXT } from './context.js';
 import {
@@ -104,7 +104,7 @@ export const streetAddressDetectors: DetectorSpec[] = [
         name: 'number-first',
         regex: EN_ADDRESS,
         score: 0.7,
-        startsAt: either(startsWithDigit, wordIn(['flat', 'apartment', 'apt', 'suite', 'unit'])),
+        startsAt: either(startsWithDigits(6), wordIn(['flat', 'apartment', 'apt', 'suite', 'unit'])),
       },
     ],
     minDigits: 1,

@@ -1,4 +1,4 @@
-import { either, firstWords, startsWithDigit, wordIn } from '../../anchors.js';
+import { either, firstWords, startsWithDigits, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { BIRTH_LABELS, MONTHS, PERSONAL_EVENT_CONTEXT } from './vocabulary.js';
 
@@ -102,7 +102,7 @@ export const personalDateTimeDetectors: DetectorSpec[] = [
         flags: 'i',
         group: 1,
         // anchored: a birth label's first word (its date is then skipped), a day or year, a month's name
-        startsAt: either(startsWithDigit, wordIn([...firstWords(BIRTH_LABELS), ...Object.keys(MONTHS)])),
+        startsAt: either(startsWithDigits(4), wordIn([...firstWords(BIRTH_LABELS), ...Object.keys(MONTHS)])),
       },
     ],
     minDigits: 4,

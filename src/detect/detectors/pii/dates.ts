@@ -1,4 +1,4 @@
-import { either, startsWithDigit, where, wordIn } from '../../anchors.js';
+import { either, startsWithDigit, startsWithDigits, where, wordIn } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 
 /**
@@ -119,8 +119,8 @@ export const personalDateDetectors: DetectorSpec[] = [
     id: 'date-of-birth',
     entity: 'DATE_OF_BIRTH',
     description: 'Calendar date next to a birth-date cue in one of many languages',
-    // anchored: a date opens with its day or year, or with the month's name
-    patterns: [{ name: 'date', regex: DATE, score: 0.6, flags: 'i', startsAt: either(startsWithDigit, wordIn(MONTH_NUMBER.keys())) }],
+    // anchored: a date opens with its day or year ("14", "2024", "14th"), or with the month's name
+    patterns: [{ name: 'date', regex: DATE, score: 0.6, flags: 'i', startsAt: either(startsWithDigits(4), wordIn(MONTH_NUMBER.keys())) }],
     keywords: [
       'dob', 'd.o.b', 'birth', 'born', 'geburt', 'geboren', 'geb.', 'naissance', 'né', 'née', 'nacimiento',
       'nacid', 'f. nac', 'nascita', 'nato', 'nata', 'geboorte', 'nascimento', 'nascid', 'fødsel', 'födelse',
