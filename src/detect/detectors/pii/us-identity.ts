@@ -1,12 +1,14 @@
-import type { DetectorSpec, Validation } from '../../spec.js';
 import { firstGroup } from '../../anchors.js';
+import type { DetectorSpec, Validation } from '../../spec.js';
 
 /** Numbers the SSA never issued or that were published as examples. */
 const KNOWN_INVALID_SSN = new Set(['078051120', '219099999', '123456789', '111111111', '999999999']);
 
-function validateSsn(value: string): Validation {
+function validateSsn(value: string, facts: { nearContext: boolean }): Validation {
   const digits = value.replace(/\D/g, '');
   if (digits.length !== 9) return 'reject';
+  // nine bare digits are order, account and ticket numbers far more often: only next to an SSN word
+  if (digits === value && !facts.nearContext) return 'reject';
   const area = Number(digits.slice(0, 3));
   const group = Number(digits.slice(3, 5));
   const serial = Number(digits.slice(5));
@@ -51,7 +53,10 @@ export const usIdentityDetectors: DetectorSpec[] = [
         { text: 'SSN: 536228146', value: '536228146' },
         { text: 'employee social security number 401 33 2087 on file', value: '401 33 2087' },
       ],
-      fp: ['000-12-3456', '666-12-3456', '912-34-5678', '078-05-1120', '123-45-6789', '536-00-8146', 'call 555-12-0000'],
+      fp: [
+        '000-12-3456', '666-12-3456', '912-34-5678', '078-05-1120', '123-45-6789', '536-00-8146', 'call 555-12-0000',
+        'Thanks for your order #210848366.', 'order PO-553790814 shipped',
+      ],
     },
   },
   {
