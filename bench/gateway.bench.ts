@@ -22,7 +22,8 @@
  * (default 8), BENCH_STREAM_TOKEN_MS (stub delay between streamed words, default 5),
  * BENCH_RECORDS (distinct records, default 2000), BENCH_RECORD_LENGTH (default 4096),
  * BENCH_AUDIT_DURABILITY (fsync | commit, default fsync), BENCH_CPU_PROF (a directory: write a
- * V8 CPU profile of the Airlock process there).
+ * V8 CPU profile of the Airlock process there; `tsx bench/gateway-profile.ts FILE` summarises it
+ * by part of the request path and by function).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
