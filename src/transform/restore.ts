@@ -18,7 +18,8 @@ function fold(code: number): number {
 interface Variant {
   /** the token folded, one code unit per entry */
   folded: Uint16Array;
-  value: string;
+  /** read only when the token is restored: a vault may open values on demand */
+  entry: VaultEntry;
 }
 
 /**
@@ -48,9 +49,9 @@ export class Restorer {
         if (code === 0x5f) underscores = true;
         folded[i] = code >= 128 && /\s/.test(token[i] as string) ? 0x20 : fold(code);
       }
-      this.add({ folded, value: entry.value });
+      this.add({ folded, entry });
       // models write `PERSON 1` for `PERSON_1`
-      if (underscores) this.add({ folded: folded.map((c) => (c === 0x5f ? 0x20 : c)), value: entry.value });
+      if (underscores) this.add({ folded: folded.map((c) => (c === 0x5f ? 0x20 : c)), entry });
     }
     this.longestMatch = longest + 2;
   }
@@ -83,7 +84,7 @@ export class Restorer {
         break;
       }
       if (m.start < at) continue;
-      out += text.slice(at, m.start) + m.value;
+      out += text.slice(at, m.start) + m.entry.value;
       at = m.end;
     }
     // an opening bracket right at the cut may belong to a token still arriving
@@ -93,8 +94,8 @@ export class Restorer {
   }
 
   /** Whole-word occurrences of any token, brackets included, longest first at each position. */
-  private matches(text: string): Array<{ start: number; end: number; value: string }> {
-    const found: Array<{ start: number; end: number; value: string }> = [];
+  private matches(text: string): Array<{ start: number; end: number; entry: VaultEntry }> {
+    const found: Array<{ start: number; end: number; entry: VaultEntry }> = [];
     let afterWordChar = false;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -107,7 +108,7 @@ export class Restorer {
         const end = i + variant.folded.length;
         if (end > text.length || !matchesAt(text, i, variant.folded) || isWordCharAt(text, end)) continue;
         const bracketed = text.charCodeAt(i - 1) === 0x5b && text.charCodeAt(end) === 0x5d;
-        found.push({ start: bracketed ? i - 1 : i, end: bracketed ? end + 1 : end, value: variant.value });
+        found.push({ start: bracketed ? i - 1 : i, end: bracketed ? end + 1 : end, entry: variant.entry });
       }
     }
     // longest first at each position, then left to right (a bracketed match starts one unit early)

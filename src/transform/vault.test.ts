@@ -6,7 +6,8 @@ import { Keyring } from '../keys/keyring.js';
 import { createVaultCrypto } from '../keys/vault-crypto.js';
 import { openSqlite } from '../store/sqlite.js';
 import { testAirlock } from '../../test/support/airlock.js';
-import { SqliteVault } from './vault.js';
+import { Restorer } from './restore.js';
+import { SqliteVault, type VaultCrypto } from './vault.js';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -107,5 +108,26 @@ describe('RequestVault', () => {
       { token: 'PERSON_1', entity: 'PERSON', value: 'Jane Doe' },
       { token: 'PERSON_2', entity: 'PERSON', value: 'John Roe' },
     ]);
+  });
+});
+
+describe('SqliteVault entries of a long conversation', () => {
+  it('opens only the values an answer restores', async () => {
+    const base = await testAirlock();
+    opened.push(base);
+    const clock = fixedClock(1_000_000, 0);
+    const keyring = Keyring.open({ dataDir: base.dataDir, clock, random: seededRandom(5), env: { AIRLOCK_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') } });
+    const inner = createVaultCrypto(keyring, seededRandom(6));
+    let opens = 0;
+    const counting: VaultCrypto = { ...inner, open: (sealed, ad) => (opens++, inner.open(sealed, ad)) };
+    const db = openSqlite(base.dataDir);
+    opened.push(db);
+    const vault = new SqliteVault({ db, crypto: counting, clock, random: seededRandom(7) });
+    const people = Array.from({ length: 200 }, (_, i) => ({ entity: 'PERSON', value: `Person Number${i}`, style: 'token' as const }));
+    const tokens = await vault.pseudonymsFor('long', people);
+    const restorer = new Restorer(await vault.entries('long'));
+    expect(opens).toBe(0);
+    expect(restorer.restore(`${tokens[7]} called ${tokens[150]} twice; ${tokens[7]} again.`)).toBe('Person Number7 called Person Number150 twice; Person Number7 again.');
+    expect(opens).toBe(2);
   });
 });

@@ -146,16 +146,27 @@ export class SqliteVault implements PseudonymVault {
         'SELECT token, entity, sealed FROM vault_mappings WHERE session = ? AND expires_at > ?',
       )
       .all(sessionId, this.clock.now());
-    return rows.map((row) => ({
-      token: row.token,
-      entity: row.entity,
-      value: this.crypto.open(row.sealed, `${sessionId}|${row.token}`),
-    }));
+    // decrypted when first read: an answer names few of a long conversation's pseudonyms, so a
+    // request pays for the values it restores, not for every value the session holds
+    return rows.map((row) => sealedEntry(row.token, row.entity, () => this.crypto.open(row.sealed, `${sessionId}|${row.token}`)));
   }
 
   async purgeExpired(): Promise<number> {
     return this.db.prepare<[number]>('DELETE FROM vault_mappings WHERE expires_at <= ?').run(this.clock.now()).changes;
   }
+}
+
+/** An entry whose value is opened on first read (an error then surfaces where the value is needed). */
+function sealedEntry(token: string, entity: string, open: () => string): VaultEntry {
+  let value: string | undefined;
+  return {
+    token,
+    entity,
+    get value(): string {
+      value ??= open();
+      return value;
+    },
+  };
 }
 
 /** Case and spacing do not distinguish pseudonyms: models change both. */
