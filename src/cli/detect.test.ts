@@ -41,7 +41,12 @@ describe('airlock detect', () => {
     const bytes = Buffer.from('{"text":"Zoë at zoe@example.org"}\n', 'utf8');
     const chunks = [bytes.subarray(0, 11), bytes.subarray(11, 12), bytes.subarray(12)];
     const { out } = await run(['detect'], chunks);
-    expect(JSON.parse(out).findings[0].entity).toBe('EMAIL_ADDRESS');
+    const text = 'Zoë at zoe@example.org';
+    const spans = JSON.parse(out).findings.map((f: { entity: string; start: number; end: number }) => [f.entity, text.slice(f.start, f.end)]);
+    expect(spans).toEqual([
+      ['PERSON', 'Zoë'],
+      ['EMAIL_ADDRESS', 'zoe@example.org'],
+    ]);
   });
 
   it('answers a bad line with a coded error and goes on', async () => {

@@ -19,10 +19,10 @@ export const FIRST_NAMES: readonly string[] = [
   'Albert', 'Gabriel', 'Logan', 'Alan', 'Wayne', 'Ralph', 'Randy', 'Eugene', 'Vincent', 'Russell', 'Elijah',
   'Louis', 'Bobby', 'Philip', 'Johnny', 'Oliver', 'Liam', 'Lucas', 'Mason', 'Harry', 'Charlie', 'Oscar',
   'Leo', 'Theodore', 'Isaac', 'Owen', 'Connor', 'Dylan', 'Luke', 'Tim', 'Tom', 'Sam', 'Ben', 'Steve',
-  'Mike', 'Chris', 'Matt', 'Dave', 'Jim', 'Jeff', 'Greg', 'Tony', 'Kate', 'Katie', 'Liz', 'Jenny', 'Sue',
+  'Mike', 'Chris', 'Matt', 'Dave', 'Jim', 'Jeff', 'Greg', 'Tony', 'Kate', 'Katie', 'Liz', 'Jenny',
   'Mary', 'Patricia', 'Jennifer', 'Linda', 'Elizabeth', 'Barbara', 'Susan', 'Jessica', 'Sarah', 'Karen',
   'Lisa', 'Nancy', 'Betty', 'Margaret', 'Sandra', 'Ashley', 'Kimberly', 'Emily', 'Donna', 'Michelle',
-  'Carol', 'Amanda', 'Dorothy', 'Melissa', 'Deborah', 'Stephanie', 'Rebecca', 'Sharon', 'Laura', 'Cynthia',
+  'Amanda', 'Dorothy', 'Melissa', 'Deborah', 'Stephanie', 'Rebecca', 'Sharon', 'Laura', 'Cynthia',
   'Kathleen', 'Amy', 'Angela', 'Shirley', 'Anna', 'Brenda', 'Pamela', 'Emma', 'Nicole', 'Helen', 'Samantha',
   'Katherine', 'Christine', 'Debra', 'Rachel', 'Carolyn', 'Janet', 'Catherine', 'Maria', 'Heather', 'Diane',
   'Ruth', 'Julie', 'Olivia', 'Joyce', 'Kelly', 'Lauren', 'Christina', 'Joan', 'Evelyn', 'Judith', 'Megan',
@@ -140,7 +140,7 @@ export const FIRST_NAMES: readonly string[] = [
  * a context cue ("Dear Grace", "Mr. Will ...").
  */
 export const AMBIGUOUS_FIRST_NAMES: readonly string[] = [
-  'Will', 'Mark', 'Bill', 'Grace', 'Hope', 'Art', 'May', 'June', 'April', 'August', 'Faith', 'Joy', 'Rose',
+  'Sue', 'Carol', 'Will', 'Mark', 'Bill', 'Grace', 'Hope', 'Art', 'May', 'June', 'April', 'August', 'Faith', 'Joy', 'Rose',
   'Summer', 'Autumn', 'Dawn', 'Ruby', 'Jack', 'Frank', 'Guy', 'Drew', 'Chase', 'Hunter', 'Pat', 'Rich',
   'Sunny', 'Angel', 'Amber', 'Crystal', 'Holly', 'Ivy', 'Iris', 'Lily', 'Daisy', 'Violet', 'Jade', 'Pearl',
   'Penny', 'Sandy', 'Rocky', 'Max', 'Miles', 'Dean', 'Earl', 'Page', 'Reed', 'Gene', 'Ray', 'Rob', 'Norm',

@@ -180,6 +180,15 @@ export const personDetectors: DetectorSpec[] = [
         startsAt: startsWithGivenName,
       },
       {
+        // "Call summary: Jürgen confirmed…", "Escalated: Aisha says…": a known, unambiguous given
+        // name alone, before a lower-case word
+        name: 'given-name-alone',
+        regex: `(${NAME_WORD})[ \\t]+[a-zß-öø-ÿ]`,
+        score: 0.6,
+        group: 1,
+        startsAt: startsWithGivenName,
+      },
+      {
         // "Will Smith", "J. Smith", "Grace Kelly": the validator wants a known surname
         name: 'ambiguous-or-initial-first',
         regex: `(?:${INITIAL}|${NAME_WORD})(?:${SP}${INITIAL}){0,2}(?:${SP}${PARTICLE})*${SP}${TOKEN}${TRAILER}`,
@@ -210,6 +219,8 @@ export const personDetectors: DetectorSpec[] = [
         { text: 'Forwarded to Müller, Anna for approval.', value: 'Müller, Anna' },
         { text: 'JUERGEN SCHROEDER signed the form.', value: 'JUERGEN SCHROEDER' },
         { text: 'Signed: J. Kowalczyk', value: 'J. Kowalczyk' },
+        { text: 'Call summary: Jürgen confirmed budget approval.', value: 'Jürgen' },
+        { text: 'Escalated: Aisha says the portal link is broken.', value: 'Aisha' },
       ],
       fp: [
         'The renewal is due in May and June; August is booked.',
@@ -222,6 +233,8 @@ export const personDetectors: DetectorSpec[] = [
         'Thanks, Anna',
         'Berlin, Paris and Rome',
         'Customer rosa Farbe',
+        'Will you check the invoice?',
+        'Grace period ends in May.',
       ],
     },
   },
