@@ -1,9 +1,9 @@
 import { SafeRegex } from '../../../core/regex.js';
-import { wordAsWritten } from '../../anchors.js';
+import { wordAsWritten, type StartsAt } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { CITIES } from './cities.js';
 import { RESIDENCE_CONTEXT } from './context.js';
-import { alternation, CITY_THEN_CODE, CITY_THEN_DIGITS, GAZETTEER_OTHERS, GAZETTEER_WORD_LED, PC_CITY, UK_PC_CITY } from './patterns.js';
+import { alternation, CITY_THEN_CODE, CITY_THEN_DIGITS, CITY_THEN_DIGITS_NAMES, GAZETTEER_OTHERS, GAZETTEER_WORD_LED, PC_CITY, UK_PC_CITY } from './patterns.js';
 import { CA_POSTCODE, EIRCODE, POSTCODE_FORMATS, UK_POSTCODE } from './postcodes.js';
 
 /**
@@ -12,7 +12,6 @@ import { CA_POSTCODE, EIRCODE, POSTCODE_FORMATS, UK_POSTCODE } from './postcodes
  * or gets post there. A plain mention of a city ("our Paris office") is not personal data.
  */
 
-const SP = '[ \\t]';
 /** "from" is too weak to vouch for an unknown place after a number. */
 const POSTAL_CONTEXT = RESIDENCE_CONTEXT.filter((w) => w !== 'from');
 
@@ -72,6 +71,36 @@ function validatePostcodeCity(value: string, facts: { nearContext: boolean }): V
   return facts.nearContext ? undefined : 'reject';
 }
 
+/**
+ * Where a postcode line starts: a digit group shaped like the start of a postcode (2–5 digits
+ * before a blank or hyphen, or "1015CJ"), a UK outward code ("SW1A", "M1"), or a country
+ * prefix before a hyphen ("D-", "CH-") — and never right after another digit group and
+ * blanks, where it is the tail of a phone or account number.
+ */
+const UK_OUTWARD = /^[A-Z]{1,2}\d[A-Z\d]?$/;
+const COUNTRY_PREFIX = /^[A-Z]{1,3}$/;
+const GLUED_DUTCH = /^[1-9]\d{3}[A-Z]{2}$/;
+const ALL_DIGITS = /^\d+$/;
+function postcodeStart(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  const next = text.charCodeAt(end);
+  const blankOrHyphen = next === 32 || next === 9 || next === 45;
+  const shaped = ALL_DIGITS.test(word)
+    ? end - start >= 2 && end - start <= 5 && blankOrHyphen
+    : GLUED_DUTCH.test(word) || (next === 45 && COUNTRY_PREFIX.test(word));
+  if (shaped) return !afterDigitGroup(text, start);
+  return UK_OUTWARD.test(word);
+}
+/** A digit, then blanks, right before `start`. */
+function afterDigitGroup(text: string, start: number): boolean {
+  let i = start - 1;
+  if (i < 0 || (text[i] !== ' ' && text[i] !== '\t')) return false;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+const startsPostcode: StartsAt = Object.assign(postcodeStart, { index: { digit: true, capitalised: true, filter: postcodeStart } });
+
 export const locationDetectors: DetectorSpec[] = [
   {
     id: 'postcode-city',
@@ -79,12 +108,17 @@ export const locationDetectors: DetectorSpec[] = [
     description:
       'A postcode with its city, in the order each country writes them (10115 Berlin, 1015 CJ Amsterdam, 1100-053 Lisboa, London SW1A 1AA, Springfield, IL 62704, Toronto, ON M5V 2T6, Mumbai 400001); gazetteer cities are confirmed',
     patterns: [
-      // a postcode right after another digit group is the end of a phone or account number
-      // (scanned: anchoring it at digit groups and UK postcodes measured no faster)
-      { name: 'postcode-first', regex: `\\d${SP}+${PC_CITY}|(${PC_CITY}|${UK_PC_CITY})`, score: 0.6, group: 1 },
+      // anchored at the postcode (or its country prefix, or a UK outward code); a postcode right
+      // after another digit group is the end of a phone or account number, never a postcode
+      { name: 'postcode-first', regex: `(${PC_CITY}|${UK_PC_CITY})`, score: 0.6, group: 1, startsAt: startsPostcode },
       // UK, US, Canadian, Australian and Irish: the city, then the code (with state or province)
       { name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75 },
-      { name: 'city-first', regex: CITY_THEN_DIGITS, score: 0.6 },
+      {
+        name: 'city-first',
+        regex: CITY_THEN_DIGITS,
+        score: 0.6,
+        startsAt: wordAsWritten(new Set(CITY_THEN_DIGITS_NAMES.map((n) => /^[\p{L}\p{N}\p{M}]+/u.exec(n)?.[0] ?? n))),
+      },
     ],
     minDigits: 2,
     context: POSTAL_CONTEXT,

@@ -51,11 +51,10 @@ export const UK_PC_CITY = `${UK_POSTCODE}${SP}+${CITY}`;
 const BR_TAIL = `(?:${SP}*[-–]${SP}*${CITY})?,${SP}*${CITY}${SP}*[-–/]${SP}*${alternation(BR_STATES)}(?:,${SP}*|${SP}+)(?:CEP:?${SP}*)?\\d{5}-?\\d{3}`;
 
 /** Gazetteer cities of countries that write the postcode after the city: "Mumbai 400001". */
-export const CITY_THEN_DIGITS = `${alternation(
-  CITIES.filter((c) => POSTCODE_FORMATS[c.cc]?.placement === 'after-city' && !['US', 'GB', 'CA', 'IE', 'AU'].includes(c.cc)).flatMap(
-    (c) => c.names,
-  ),
-)}${SP}+(?:\\d{3}-\\d{4}|\\d{4,6})`;
+export const CITY_THEN_DIGITS_NAMES: readonly string[] = CITIES.filter(
+  (c) => POSTCODE_FORMATS[c.cc]?.placement === 'after-city' && !['US', 'GB', 'CA', 'IE', 'AU'].includes(c.cc),
+).flatMap((c) => c.names);
+export const CITY_THEN_DIGITS = `${alternation(CITY_THEN_DIGITS_NAMES)}${SP}+(?:\\d{3}-\\d{4}|\\d{4,6})`;
 
 export const GAZETTEER_NAMES: readonly string[] = [...CITIES.flatMap((c) => c.names), ...COUNTRIES.flatMap((c) => c.names)];
 /** Names that start with a letter or digit: anchored at their first word. */
