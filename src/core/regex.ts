@@ -152,6 +152,16 @@ export class SafeRegex {
     this.re.lastIndex = 0;
     return this.re.test(text);
   }
+
+  /** Whether the pattern matches anywhere: on V8 when the pattern allows (no UTF-8 copy), else RE2. */
+  occursIn(text: string): boolean {
+    const js = this.js;
+    if (!js) return this.test(text);
+    js.lastIndex = 0;
+    const found = js.test(text);
+    js.lastIndex = 0;
+    return found;
+  }
 }
 
 interface Re2SetInstance {

@@ -97,6 +97,14 @@ describe('DetectionEngine', () => {
     expect(substring.detect('manager 123456')).toHaveLength(1);
   });
 
+  it('skips a pattern whose required cheaper pattern occurs nowhere, and runs it otherwise', () => {
+    const engine = new DetectionEngine({
+      detectors: [spec({ patterns: [{ name: 'six', regex: '\\d{6}', score: 0.5, requires: 'REF-' }] })],
+    });
+    expect(engine.detect('123456')).toEqual([]);
+    expect(engine.detect('REF-1 and 123456').map((f) => f.start)).toEqual([10]);
+  });
+
   it('refuses text over the size limit with a coded error', () => {
     const engine = new DetectionEngine({ detectors: [spec({})], maxTextLength: 10 });
     expect(() => engine.detect('x'.repeat(11))).toThrowError(expect.objectContaining({ code: 'PAYLOAD_TOO_LARGE' }));

@@ -36,6 +36,7 @@ interface CompiledPattern {
   startsAt: StartsAt | undefined;
   /** slot in the engine's anchor index, when the anchor is indexable (see `anchors.ts`) */
   anchorSlot: number | undefined;
+  requires: SafeRegex | undefined;
 }
 
 /** What one `detect` call computes once and shares between detectors. */
@@ -324,6 +325,7 @@ export class DetectionEngine {
   /** A pattern's matches: a scan of the whole text, or tries at its anchor words only. */
   private matches(pattern: CompiledPattern, scan: Scan): RegexMatch[] {
     const { startsAt, regex } = pattern;
+    if (pattern.requires !== undefined && !pattern.requires.occursIn(scan.utf8.text)) return [];
     if (startsAt === undefined) return regex.matchIn(scan.utf8);
     const { text } = scan.utf8;
     scan.words ??= indexWords(text);
@@ -394,6 +396,7 @@ function compilePattern(spec: DetectorSpec, pattern: DetectorSpec['patterns'][nu
       group: pattern.group ?? 0,
       startsAt: pattern.startsAt,
       anchorSlot: undefined,
+      requires: pattern.requires === undefined ? undefined : new SafeRegex(pattern.requires, { groups: false }),
     };
   } catch (error) {
     throw new AirlockError('DETECTOR_SPEC_INVALID', `detector "${spec.id}" pattern "${pattern.name}" does not compile`, {

@@ -27,6 +27,11 @@ export interface PatternSpec {
    * match is skipped.
    */
   startsAt?: StartsAt;
+  /**
+   * A cheaper pattern that every match contains: when it occurs nowhere in the text, this
+   * pattern is not run (a city-then-postcode pattern needs a postcode somewhere).
+   */
+  requires?: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { wordAsWritten, type StartsAt } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { CITIES } from './cities.js';
 import { RESIDENCE_CONTEXT } from './context.js';
-import { alternation, CITY_THEN_CODE, CITY_THEN_DIGITS, CITY_THEN_DIGITS_NAMES, GAZETTEER_OTHERS, GAZETTEER_WORD_LED, PC_CITY, UK_PC_CITY } from './patterns.js';
+import { alternation, CITY_THEN_CODE, CITY_THEN_CODE_HINT, CITY_THEN_DIGITS, CITY_THEN_DIGITS_NAMES, GAZETTEER_OTHERS, GAZETTEER_WORD_LED, PC_CITY, UK_PC_CITY } from './patterns.js';
 import { CA_POSTCODE, EIRCODE, POSTCODE_FORMATS, UK_POSTCODE } from './postcodes.js';
 
 /**
@@ -112,7 +112,7 @@ export const locationDetectors: DetectorSpec[] = [
       // after another digit group is the end of a phone or account number, never a postcode
       { name: 'postcode-first', regex: `(${PC_CITY}|${UK_PC_CITY})`, score: 0.6, group: 1, startsAt: startsPostcode },
       // UK, US, Canadian, Australian and Irish: the city, then the code (with state or province)
-      { name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75 },
+      { name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75, requires: CITY_THEN_CODE_HINT },
       {
         name: 'city-first',
         regex: CITY_THEN_DIGITS,

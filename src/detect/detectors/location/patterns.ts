@@ -75,6 +75,9 @@ export const CITY_THEN_CODE =
   `${CITY}(?:(?:,${SP}*|${NL}|${SP}+)${UK_POSTCODE}` +
   `|,?${SP}+(?:${alternation(US_STATES)}${SP}+${US_ZIP}|${alternation(CA_PROVINCES)}(?:,?${SP}+|${NL})${CA_POSTCODE}|${alternation(AU_STATES)}${SP}+\\d{4})` +
   `|(?:${SP}\\d{1,2})?(?:,${SP}*|${NL}|${SP}+)${EIRCODE})`;
+/** What every city-then-code line contains: one of the codes (a cheap pre-check for that pattern). */
+export const CITY_THEN_CODE_HINT =
+  `(?:${UK_POSTCODE}|${alternation(US_STATES)}${SP}+${US_ZIP}|${CA_POSTCODE}|${alternation(AU_STATES)}${SP}+\\d{4}|${EIRCODE})`;
 export const ADDRESS_TAIL = `(?:${SEP}(?:${PC_CITY}|${CITY_THEN_CODE})(?:${SEP}${COUNTRY_LINE})?|${BR_TAIL})`;
 
 /**
