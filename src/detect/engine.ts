@@ -93,9 +93,10 @@ const DETECTOR_ID = /^[a-z0-9]+(?:[-:][a-z0-9]+)*$/;
 const ENTITY_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
 /**
- * The detection engine: keyword / digit prefilter → RE2 regex → boundary, entropy,
- * placeholder and checksum checks → context scoring → dictionary terms → allowlist →
- * overlap resolution → fingerprints.
+ * The detection engine: one keyword pass (prefilter keywords, context words, digit count) →
+ * patterns (RE2-checked, run on V8: scanned, or tried at their anchor words only) →
+ * boundary, entropy, placeholder and checksum checks → context scoring → dictionary terms →
+ * allowlist → overlap resolution → fingerprints. See docs/detection.md.
  *
  * Overlap resolution is deterministic: candidates are ranked by score (highest first),
  * then length (longest first), then start (earliest first), then detector id; each is
