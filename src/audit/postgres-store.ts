@@ -5,6 +5,7 @@ import { AirlockError, asAirlockError } from '../core/errors.js';
 import { chainHash, checkpointPayload, genesisHash, HASHED_TEXT_SQL, type Checkpoint } from './chain.js';
 import { decodeAuditRecord, encodeAuditRecord, type AuditRecord } from './record.js';
 import { readHeadFile, writeHeadFile, type AuditSigner } from './signing.js';
+import { bodyToAppend, notifyCommit, startCheckpointTimer } from './store-common.js';
 import type {
   Appended,
   AuditQuery,
@@ -201,13 +202,12 @@ export class PostgresAuditStore implements AuditStore {
     this.#genesis = genesisHash(chainId);
     this.#lockKey = lockKeyOf(schema);
     this.#channel = `airlock_audit_${createHash('sha256').update(schema).digest('hex').slice(0, 16)}`;
-    const interval = options.checkpointIntervalMs ?? 1000;
-    if (this.#signer !== undefined && interval > 0) {
-      this.#checkpointTimer = setInterval(() => {
-        this.checkpoint().catch((error: unknown) => this.#fail(error));
-      }, interval);
-      this.#checkpointTimer.unref();
-    }
+    this.#checkpointTimer = startCheckpointTimer(
+      this.#signer !== undefined,
+      options.checkpointIntervalMs,
+      () => this.checkpoint(),
+      (error) => this.#fail(error),
+    );
   }
 
   /** Connects, creates the schema when writing (once, under the chain's lock), and reads the chain id. */
@@ -286,12 +286,9 @@ export class PostgresAuditStore implements AuditStore {
   // --- writing ---
 
   append(record: AuditRecord): Promise<Appended> {
-    if (this.#signer === undefined) return Promise.reject(new AirlockError('AUDIT_FAILED', 'the audit store is read-only'));
-    if (this.#closed) return Promise.reject(new AirlockError('AUDIT_FAILED', 'the audit store is closed'));
-    if (this.#failure !== undefined) return Promise.reject(this.#failure);
     let body: string;
     try {
-      body = encodeAuditRecord(record);
+      body = bodyToAppend(record, { writable: this.#signer !== undefined, closed: this.#closed, failure: this.#failure });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -461,17 +458,7 @@ export class PostgresAuditStore implements AuditStore {
         this.#fail(error);
       }
     }
-    this.#notify(headSeq);
-  }
-
-  #notify(headSeq: number): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(headSeq);
-      } catch {
-        // a listener's failure is its own business
-      }
-    }
+    notifyCommit(this.#listeners, headSeq);
   }
 
   /** Commits by other instances arrive by NOTIFY; without it the forwarder still polls. */
@@ -484,7 +471,7 @@ export class PostgresAuditStore implements AuditStore {
     });
     client.on('notification', (message) => {
       const seq = Number(message.payload);
-      if (Number.isSafeInteger(seq)) this.#notify(seq);
+      if (Number.isSafeInteger(seq)) notifyCommit(this.#listeners, seq);
     });
     this.#listenClient = client;
     this.#listening = client

@@ -11,6 +11,7 @@ import type { SqliteDatabase } from '../store/sqlite.js';
 import { chainHash, checkpointPayload, genesisHash, HASHED_TEXT_SQL, type Checkpoint } from './chain.js';
 import { decodeAuditRecord, encodeAuditRecord, type AuditRecord } from './record.js';
 import { readHeadFile, writeHeadFile, type AuditSigner } from './signing.js';
+import { bodyToAppend, notifyCommit, startCheckpointTimer } from './store-common.js';
 import { createSegmentChecker, type SegmentResult, type SegmentTask } from './verify-segment.js';
 import type {
   Appended,
@@ -248,24 +249,20 @@ export class SqliteAuditStore implements AuditStore {
       }
     }
 
-    const interval = options.checkpointIntervalMs ?? 1000;
-    if (this.#signer !== undefined && interval > 0) {
-      this.#checkpointTimer = setInterval(() => {
-        this.checkpoint().catch((error: unknown) => this.#fail(error));
-      }, interval);
-      this.#checkpointTimer.unref();
-    }
+    this.#checkpointTimer = startCheckpointTimer(
+      this.#signer !== undefined,
+      options.checkpointIntervalMs,
+      () => this.checkpoint(),
+      (error) => this.#fail(error),
+    );
   }
 
   // --- writing ---
 
   append(record: AuditRecord): Promise<Appended> {
-    if (this.#signer === undefined) return Promise.reject(new AirlockError('AUDIT_FAILED', 'the audit store is read-only'));
-    if (this.#closed) return Promise.reject(new AirlockError('AUDIT_FAILED', 'the audit store is closed'));
-    if (this.#failure !== undefined) return Promise.reject(this.#failure);
     let body: string;
     try {
-      body = encodeAuditRecord(record);
+      body = bodyToAppend(record, { writable: this.#signer !== undefined, closed: this.#closed, failure: this.#failure });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -454,13 +451,7 @@ export class SqliteAuditStore implements AuditStore {
       }
     }
     for (const b of batches) for (const w of b.waiters) w.resolve({ seq: w.seq, hash: w.hash });
-    for (const listener of this.#listeners) {
-      try {
-        listener(headSeq);
-      } catch {
-        // a listener's failure is its own business
-      }
-    }
+    notifyCommit(this.#listeners, headSeq);
   }
 
   #rejectAwaiting(error: AirlockError): void {

@@ -143,7 +143,6 @@ for (let c = 0; c < 0x10000; c++) {
 export function capitalised(text: string, start: number): boolean {
   return UPPER[text.charCodeAt(start)] === 1;
 }
-export const startsCapitalised: StartsAt = indexed((text, start) => UPPER[text.charCodeAt(start)] === 1, { capitalised: true });
 
 /** The word has `length` characters and `separator` right after it ("00:", "0a1b."). */
 export function wordThen(length: number, separator: string): StartsAt {

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { HmacSha256 } from '../core/hmac-sha256.js';
+import { createHmac, randomBytes } from 'node:crypto';
 import { AirlockError, asAirlockError } from '../core/errors.js';
 import { SafeRegex, SafeRegexSet, Utf8Text, type RegexMatch } from '../core/regex.js';
 import type { Finding } from '../core/types.js';
@@ -123,8 +122,7 @@ export class DetectionEngine {
   private readonly termContextId: Int32Array;
   private readonly dictionaries: CompiledDictionaries;
   private readonly anchors: AnchorTable;
-  /** HMAC-SHA256 under the fingerprint key (see `fingerprint`) */
-  private readonly fingerprintMac: HmacSha256;
+  private readonly fingerprintKey: Buffer;
   private readonly maxTextLength: number;
   private readonly contextBefore: number;
   private readonly contextAfter: number;
@@ -196,7 +194,7 @@ export class DetectionEngine {
     for (const d of this.detectors) for (const p of d.patterns) if (d.hasKeywords || p.regex.onV8) this.unsetMarks[p.setIndex] = 1;
     this.keywordOwners = owners;
     this.dictionaries = compileDictionaries(options.dictionaries ?? {});
-    this.fingerprintMac = new HmacSha256(options.fingerprintKey ?? randomBytes(32));
+    this.fingerprintKey = options.fingerprintKey ?? randomBytes(32);
     this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
     this.contextBefore = options.contextBefore ?? 64;
     this.contextAfter = options.contextAfter ?? 32;
@@ -244,8 +242,7 @@ export class DetectionEngine {
 
   /** Keyed HMAC of a value: stable for one key, useless without it. */
   fingerprint(entity: string, value: string): string {
-    const mac = this.fingerprintMac.digestStrings(entity, '\0', value);
-    return Buffer.from(mac.buffer, mac.byteOffset, 17).toString('base64url').slice(0, 22);
+    return createHmac('sha256', this.fingerprintKey).update(entity).update('\0').update(value).digest('base64url').slice(0, 22);
   }
 
   /**

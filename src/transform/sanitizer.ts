@@ -152,7 +152,7 @@ export class Sanitizer {
   }
 
   private detect(text: string): Finding[] {
-    if (text.length < RECENT_MIN_LENGTH) return this.deps.engine.detect(text).map(copyFinding);
+    if (text.length < RECENT_MIN_LENGTH) return this.deps.engine.detect(text);
     const key = this.deps.engine.fingerprint('', text);
     const known = this.recent.get(key);
     if (known) {
@@ -161,7 +161,7 @@ export class Sanitizer {
       this.recent.set(key, known);
       return known.map(copyFinding);
     }
-    const findings = this.deps.engine.detect(text).map(copyFinding);
+    const findings = this.deps.engine.detect(text);
     if (this.recent.size >= RECENT_MAX_ENTRIES) this.recent.delete(this.recent.keys().next().value as string);
     this.recent.set(key, findings.map(copyFinding));
     return findings;
@@ -291,9 +291,8 @@ export function planAnalysis(analysis: Analysis, policy: TransformPolicy): Plan[
 }
 
 /**
- * A finding with exactly the fields of `Finding`, in one order: every later stage reads
- * findings in loops, and objects of one shape keep those reads fast (the engine's carry the
- * shapes of its many detectors' candidates).
+ * A copy of a remembered finding, in the shape the engine builds (every field of `Finding`, in
+ * one order), so each request owns its findings and reads stay fast.
  */
 const copyFinding = (f: Finding): Finding => ({
   entity: f.entity,

@@ -77,16 +77,7 @@ export function sqliteFactory(): StoreFactory {
       const { signer, trusted } = ephemeralSigner(clock);
       const opened: AuditStore[] = [];
       const make = (o: StoreOptions & { signer?: AuditSigner | null } = {}) => {
-        const s = new SqliteAuditStore({
-          db: openSqlite(dir),
-          ...(o.signer === null ? {} : { signer: o.signer ?? signer }),
-          clock,
-          headDir: dir,
-          chainId: 'contract-chain',
-          checkpointIntervalMs: 0,
-          ...(o.checkpointEvery !== undefined ? { checkpointEvery: o.checkpointEvery } : {}),
-          ...(o.maxBatch !== undefined ? { maxBatch: o.maxBatch } : {}),
-        });
+        const s = new SqliteAuditStore({ db: openSqlite(dir), ...commonOptions(o, signer, clock, dir) });
         opened.push(s);
         return s;
       };
@@ -116,6 +107,19 @@ export function sqliteFactory(): StoreFactory {
   };
 }
 
+/** What both stores are given in the contract tests. */
+function commonOptions(o: StoreOptions & { signer?: AuditSigner | null }, signer: AuditSigner, clock: Clock, dir: string) {
+  return {
+    ...(o.signer === null ? {} : { signer: o.signer ?? signer }),
+    clock,
+    headDir: dir,
+    chainId: 'contract-chain',
+    checkpointIntervalMs: 0,
+    ...(o.checkpointEvery !== undefined ? { checkpointEvery: o.checkpointEvery } : {}),
+    ...(o.maxBatch !== undefined ? { maxBatch: o.maxBatch } : {}),
+  };
+}
+
 export function postgresFactory(available: boolean, url = PG_URL): StoreFactory {
   return {
     name: 'postgres',
@@ -128,17 +132,7 @@ export function postgresFactory(available: boolean, url = PG_URL): StoreFactory 
       const { signer, trusted } = ephemeralSigner(clock);
       const opened: AuditStore[] = [];
       const make = async (o: StoreOptions & { signer?: AuditSigner | null } = {}) => {
-        const s = await PostgresAuditStore.open({
-          url,
-          schema,
-          ...(o.signer === null ? {} : { signer: o.signer ?? signer }),
-          clock,
-          headDir: dir,
-          chainId: 'contract-chain',
-          checkpointIntervalMs: 0,
-          ...(o.checkpointEvery !== undefined ? { checkpointEvery: o.checkpointEvery } : {}),
-          ...(o.maxBatch !== undefined ? { maxBatch: o.maxBatch } : {}),
-        });
+        const s = await PostgresAuditStore.open({ url, schema, ...commonOptions(o, signer, clock, dir) });
         opened.push(s);
         return s;
       };
