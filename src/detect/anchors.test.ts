@@ -56,6 +56,10 @@ describe('built-in anchors only save time', () => {
   const ACCELERATED = [
     'email', 'salesforce-record-id', 'mac-address', 'it-fiscal-code', 'date-of-birth', 'personal-date-time', 'age',
     'age-in-years', 'street-address-en', 'medical-condition', 'medication', 'performance-rating', 'location-gazetteer', 'ipv6', 'street-address-type-first', 'ipv4', 'us-ssn', 'us-itin', 'in-aadhaar', 'br-cpf', 'br-cnpj', 'au-tfn', 'au-medicare-compact', 'ca-sin', 'br-cpf-compact', 'br-cnpj-compact', 'in-aadhaar-compact',
+    // the standalone European identifiers (national-eu/shared.ts)
+    'ch-ahv', 'de-tax-id', 'de-id-card', 'es-dni', 'es-nie', 'es-cif', 'nl-bsn', 'it-vat', 'pl-pesel', 'uk-nino', 'uk-nhs',
+    'se-personnummer', 'dk-cpr', 'fi-hetu', 'at-svnr', 'ie-ppsn', 'eu-vat', 'be-national-number', 'fr-nir', 'fr-siren',
+    'fr-siret', 'pt-nif',
   ];
 
   it.each(ACCELERATED)('%s finds the same with and without its anchors, on the seeded corpus and its own samples', async (id) => {

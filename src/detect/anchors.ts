@@ -22,6 +22,11 @@ export interface AnchorIndex {
   lengths?: readonly number[];
   /** words that begin with an upper-case letter */
   capitalised?: boolean;
+  /**
+   * words that open a run of at least this many ASCII digits, read through single
+   * separators (`leadingDigits`): "12.05.2023" opens a run of 8, "756 1234 5678 97" of 13
+   */
+  digitRun?: number;
   /** a further test a word must pass after one of the above */
   filter?: (text: string, start: number, end: number) => boolean;
 }
@@ -172,6 +177,38 @@ export const startsWithDigit: StartsAt = indexed(
 export function startsWithDigits(max: number): StartsAt {
   const lengths = Array.from({ length: max }, (_, i) => i + 1);
   return indexed((text, start, end) => end - start <= max && startsWithDigit(text, start, end), { digitLengths: lengths });
+}
+
+/** Characters that may stand between the digit groups of a number: space . - / + */
+const RUN_SEPARATOR = new Uint8Array(128);
+for (const c of ' .-/+') RUN_SEPARATOR[c.charCodeAt(0)] = 1;
+
+/**
+ * How many ASCII digits the run that opens at `start` holds: digits, read through single
+ * separators (space . - / +) that stand between two digits, up to 64 characters.
+ */
+export function leadingDigits(text: string, start: number): number {
+  let digits = 0;
+  const limit = Math.min(text.length, start + 64);
+  for (let i = start; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 128 || RUN_SEPARATOR[c] !== 1) break;
+    else {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 48 && next <= 57)) break;
+    }
+  }
+  return digits;
+}
+
+/**
+ * Digit-shaped identifiers with separators ("12.345.678-Z", "756.1234.5678.97"): the word
+ * opens a run of at least `min` digits (see `leadingDigits`). `min` is the fewest digits any
+ * match holds before its first character that is neither a digit nor a separator.
+ */
+export function digitRun(min: number): StartsAt {
+  return indexed((text, start) => startsWithDigit(text, start, start + 1) && leadingDigits(text, start) >= min, { digitRun: min });
 }
 
 /** Either test accepts the word. */

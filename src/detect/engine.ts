@@ -3,7 +3,7 @@ import { AirlockError, asAirlockError } from '../core/errors.js';
 import { SafeRegex, SafeRegexSet, Utf8Text, type RegexMatch } from '../core/regex.js';
 import type { Finding } from '../core/types.js';
 import { AhoCorasick, isWordCharAt } from './aho-corasick.js';
-import { capitalised, indexWords, type StartsAt, type WordIndex } from './anchors.js';
+import { capitalised, indexWords, leadingDigits, type StartsAt, type WordIndex } from './anchors.js';
 import { compileDictionaries, type CompiledDictionaries, type DictionaryConfig } from './dictionaries.js';
 import { shannonEntropy } from './entropy.js';
 import { looksLikePlaceholder } from './placeholder.js';
@@ -56,6 +56,8 @@ interface AnchorTable {
   /** by length: slots that take any word of that length */
   byLength: number[][];
   capitalised: number[];
+  /** slots that take digit-led words opening a run of at least `min` digits, by `min` ascending */
+  digitRun: Array<{ min: number; slot: number }>;
   filters: Array<StartsAt | undefined>;
   /** per first code unit: bit n set when some listed word of length n starts with it */
   lengthsByFirst: Uint32Array;
@@ -410,6 +412,7 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
     digitByLength: Array.from({ length: 64 }, () => []),
     byLength: Array.from({ length: 64 }, () => []),
     capitalised: [],
+    digitRun: [],
     filters: [],
     lengthsByFirst: new Uint32Array(0x10000),
     slots: 0,
@@ -424,6 +427,7 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
     for (const length of index.digitLengths ?? []) if (length < 64) (table.digitByLength[length] as number[]).push(slot);
     for (const length of index.lengths ?? []) if (length < 64) (table.byLength[length] as number[]).push(slot);
     if (index.capitalised) table.capitalised.push(slot);
+    if (index.digitRun !== undefined) table.digitRun.push({ min: index.digitRun, slot });
     for (const word of index.words ?? []) {
       const slots = table.byWord.get(word);
       if (slots) slots.push(slot);
@@ -431,6 +435,7 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
       if (word.length < 32) table.lengthsByFirst[word.charCodeAt(0)] = (table.lengthsByFirst[word.charCodeAt(0)] as number) | (1 << word.length);
     }
   }
+  table.digitRun.sort((a, b) => a.min - b.min);
   return table;
 }
 
@@ -443,7 +448,7 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
     else if (list[list.length - 1] !== w) list.push(w);
   };
   const { starts, ends, count } = words;
-  const { digit, digitByLength, byLength, capitalised: upper, byWord, lengthsByFirst } = table;
+  const { digit, digitByLength, digitRun, byLength, capitalised: upper, byWord, lengthsByFirst } = table;
   for (let w = 0; w < count; w++) {
     const start = starts[w] as number;
     const length = (ends[w] as number) - start;
@@ -451,6 +456,13 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
     if (first >= 48 && first <= 57) {
       for (const slot of digit) push(slot, w);
       if (length < 64) for (const slot of digitByLength[length] as number[]) push(slot, w);
+      if (digitRun.length > 0) {
+        const run = leadingDigits(text, start);
+        for (const { min, slot } of digitRun) {
+          if (min > run) break;
+          push(slot, w);
+        }
+      }
     } else if (upper.length > 0 && capitalised(text, start)) {
       for (const slot of upper) push(slot, w);
     }

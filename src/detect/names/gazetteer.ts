@@ -64,7 +64,10 @@ const particles = new Set(NAME_PARTICLES);
 
 /** Looks a token up whole, then by its hyphenated parts ("Anna-Lena", "Müller-Lüdenscheidt"). */
 function lookup(set: Set<string>, token: string): boolean {
-  const key = nameKey(token);
+  return lookupKey(set, nameKey(token));
+}
+
+function lookupKey(set: Set<string>, key: string): boolean {
   if (set.has(key)) return true;
   if (!key.includes('-')) return false;
   return key.split('-').some((part) => set.has(part));
@@ -86,6 +89,50 @@ export function capitalisedNameForms(kind: 'strong-first' | 'ambiguous-first'): 
     }
   }
   return forms;
+}
+
+/** What the gazetteer knows of one word, as bits (see `wordFlags`). */
+export const STRONG_FIRST = 1;
+export const AMBIGUOUS_FIRST = 2;
+export const STRONG_SURNAME = 4;
+export const AMBIGUOUS_SURNAME = 8;
+export const NON_NAME = 16;
+export const PARTICLE = 32;
+export const INITIAL = 64;
+/** capitalised as a name word is: "Anna", "ÉMILE", "al-Farsi", "d'Arcy" */
+export const CAPITALISED_WORD = 128;
+
+const NAME_CAPITALISED = /^(?:(?:al|el|d|l)['’-])?\p{Lu}/u;
+const INITIAL_SHAPE = /^\p{Lu}\.$/u;
+
+function computeWordFlags(token: string): number {
+  const key = nameKey(token);
+  let flags = 0;
+  const sets = [strongFirst, ambiguousFirst, strongSurname, ambiguousSurname] as const;
+  for (let b = 0; b < 4; b++) if (lookupKey(sets[b] as Set<string>, key)) flags |= 1 << b;
+  if (nonName.has(token.endsWith('.') ? nameKey(token.slice(0, -1)) : key)) flags |= NON_NAME;
+  if (particles.has(key)) flags |= PARTICLE;
+  if (INITIAL_SHAPE.test(token)) flags |= INITIAL;
+  if (NAME_CAPITALISED.test(token)) flags |= CAPITALISED_WORD;
+  return flags;
+}
+
+const flagCache = new Map<string, number>();
+const FLAG_CACHE_LIMIT = 65536;
+
+/**
+ * Everything the name judges ask of one word, in one lookup: the same answers as
+ * `isStrongFirstName`, `isNonNameWord`, `isParticle`, `isInitial`… together. Memoised
+ * (a pure function of the word; the memo is bounded and starts over when full).
+ */
+export function wordFlags(token: string): number {
+  let flags = flagCache.get(token);
+  if (flags === undefined) {
+    flags = computeWordFlags(token);
+    if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
+    flagCache.set(token, flags);
+  }
+  return flags;
 }
 
 export const isStrongFirstName = (token: string): boolean => lookup(strongFirst, token);

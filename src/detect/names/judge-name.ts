@@ -1,23 +1,35 @@
 import type { Validation } from '../spec.js';
 import {
-  isAmbiguousFirstName,
-  isAmbiguousSurname,
-  isInitial,
-  isNonNameWord,
-  isParticle,
-  isStrongFirstName,
-  isStrongSurname,
+  AMBIGUOUS_FIRST,
+  AMBIGUOUS_SURNAME,
+  CAPITALISED_WORD,
+  INITIAL,
+  NON_NAME,
+  PARTICLE,
+  STRONG_FIRST,
+  STRONG_SURNAME,
+  wordFlags,
 } from './gazetteer.js';
 
-/** The words of a matched name, without particles and initials ("van", "J."). */
-export function coreNameWords(value: string): string[] {
-  return value
-    .split(/[\s\u00A0]+/)
-    .map((t) => t.replace(/,$/, ''))
-    .filter((t) => t.length > 0 && !isParticle(t) && !isInitial(t));
-}
+const SPACES = /[\s\u00A0]+/;
+const LONE_AMPERSAND_OR_PLUS = /(?:^|\s)[&+](?:\s|$)/;
+const INITIAL_FIRST = /^\p{Lu}\./u;
 
-const CAPITALISED = /^(?:(?:al|el|d|l)['’-])?\p{Lu}/u;
+/**
+ * The gazetteer flags of a matched name's core words, in order: trailing commas dropped,
+ * particles and initials ("van", "J.") left out.
+ */
+function readName(value: string): number[] {
+  const flags: number[] = [];
+  for (const raw of value.split(SPACES)) {
+    const token = raw.endsWith(',') ? raw.slice(0, -1) : raw;
+    if (token.length === 0) continue;
+    const f = wordFlags(token);
+    if ((f & (PARTICLE | INITIAL)) !== 0) continue;
+    flags.push(f);
+  }
+  return flags;
+}
 
 /**
  * Shape checks shared by every person pattern: every word capitalised (the gazetteer
@@ -25,19 +37,22 @@ const CAPITALISED = /^(?:(?:al|el|d|l)['’-])?\p{Lu}/u;
  * Sales Team", "Anna Schmidt GmbH", "George Street"), and no verb-like ambiguous name at the
  * end ("MARIA WILL CALL", "Anna May").
  */
-function plausibleShape(value: string, words: readonly string[]): boolean {
-  if (words.length === 0 || /(?:^|\s)[&+](?:\s|$)/.test(value)) return false;
-  if (words.some((w) => !CAPITALISED.test(w) || isNonNameWord(w))) return false;
-  const last = words[words.length - 1] as string;
-  if (words.length > 1 && isAmbiguousFirstName(last) && !isStrongSurname(last) && !isAmbiguousSurname(last)) {
-    return false;
-  }
-  return true;
+function plausibleShape(value: string, flags: readonly number[]): boolean {
+  if (flags.length === 0) return false;
+  if ((value.includes('&') || value.includes('+')) && LONE_AMPERSAND_OR_PLUS.test(value)) return false;
+  for (const f of flags) if ((f & CAPITALISED_WORD) === 0 || (f & NON_NAME) !== 0) return false;
+  const last = flags[flags.length - 1] as number;
+  return !(flags.length > 1 && (last & AMBIGUOUS_FIRST) !== 0 && (last & (STRONG_SURNAME | AMBIGUOUS_SURNAME)) === 0);
 }
+
+const any = (flags: readonly number[], from: number, bits: number): boolean => {
+  for (let i = from; i < flags.length; i++) if (((flags[i] as number) & bits) !== 0) return true;
+  return false;
+};
 
 /** For names found through a context cue ("Dear X", "Mr. X", "Regards, X"): shape only. */
 export function judgeCuedName(value: string): Validation {
-  return plausibleShape(value, coreNameWords(value)) ? undefined : 'reject';
+  return plausibleShape(value, readName(value)) ? undefined : 'reject';
 }
 
 /**
@@ -50,17 +65,17 @@ export function judgeCuedName(value: string): Validation {
  *   "Grace", "May") followed by a strong surname.
  */
 export function judgeGivenNameFirst(value: string): Validation {
-  const words = coreNameWords(value);
-  if (!plausibleShape(value, words)) return 'reject';
-  const [first, ...rest] = words as [string, ...string[]];
+  const flags = readName(value);
+  if (!plausibleShape(value, flags)) return 'reject';
+  const first = flags[0] as number;
   if (value.includes(',')) {
-    const given = rest[0];
-    const surnameFirst = isStrongSurname(first) || isAmbiguousSurname(first);
-    return surnameFirst && given !== undefined && isStrongFirstName(given) ? undefined : 'reject';
+    const given = flags[1];
+    const surnameFirst = (first & (STRONG_SURNAME | AMBIGUOUS_SURNAME)) !== 0;
+    return surnameFirst && given !== undefined && (given & STRONG_FIRST) !== 0 ? undefined : 'reject';
   }
-  if (/^\p{Lu}\./u.test(value)) return words.some(isStrongSurname) ? undefined : 'reject';
-  if (isStrongFirstName(first)) return undefined;
-  if (isAmbiguousFirstName(first)) return rest.some(isStrongSurname) ? undefined : 'reject';
+  if (INITIAL_FIRST.test(value)) return any(flags, 0, STRONG_SURNAME) ? undefined : 'reject';
+  if ((first & STRONG_FIRST) !== 0) return undefined;
+  if ((first & AMBIGUOUS_FIRST) !== 0) return any(flags, 1, STRONG_SURNAME) ? undefined : 'reject';
   return 'reject';
 }
 
@@ -70,11 +85,11 @@ export function judgeGivenNameFirst(value: string): Validation {
  * still needs a strong surname.
  */
 export function judgeNameInText(value: string): Validation {
-  const words = coreNameWords(value);
-  if (!plausibleShape(value, words)) return 'reject';
-  const [first, ...rest] = words as [string, ...string[]];
-  if (isAmbiguousFirstName(first) && !isStrongFirstName(first) && !isStrongSurname(first)) {
-    return rest.some(isStrongSurname) ? undefined : 'reject';
+  const flags = readName(value);
+  if (!plausibleShape(value, flags)) return 'reject';
+  const first = flags[0] as number;
+  if ((first & AMBIGUOUS_FIRST) !== 0 && (first & (STRONG_FIRST | STRONG_SURNAME)) === 0) {
+    return any(flags, 1, STRONG_SURNAME) ? undefined : 'reject';
   }
-  return words.some((w) => isStrongFirstName(w) || isStrongSurname(w)) ? undefined : 'reject';
+  return any(flags, 0, STRONG_FIRST | STRONG_SURNAME) ? undefined : 'reject';
 }

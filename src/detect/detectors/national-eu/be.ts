@@ -1,3 +1,4 @@
+import { digitRun } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { beNationalNumberValid, elevenDigitVerdict } from './eleven-digits.js';
 import { digitsOf, standalone } from './shared.js';
@@ -19,8 +20,7 @@ export const beDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'national-number',
-        regex: standalone('\\d{2}\\.?\\d{2}\\.?\\d{2}[-. ]?\\d{3}[-. ]?\\d{2}'),
-        group: 1,
+        ...standalone('\\d{2}\\.?\\d{2}\\.?\\d{2}[-. ]?\\d{3}[-. ]?\\d{2}', digitRun(11)),
         score: 0.45,
       },
     ],

@@ -1,3 +1,4 @@
+import { digitRun } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { isDigits, weightedSum } from '../../validators/mod11.js';
 import { checksum, digitsOf, standalone } from './shared.js';
@@ -26,7 +27,7 @@ export const chDetectors: DetectorSpec[] = [
     entity: 'CH_AHV',
     description: 'Swiss AHV / AVS number (AHVN13): 756.XXXX.XXXX.XX, compact or spaced, EAN-13 check digit.',
     minDigits: 13,
-    patterns: [{ name: 'ahv', regex: standalone('756[. ]?\\d{4}[. ]?\\d{4}[. ]?\\d{2}'), group: 1, score: 0.5 }],
+    patterns: [{ name: 'ahv', ...standalone('756[. ]?\\d{4}[. ]?\\d{4}[. ]?\\d{2}', digitRun(13)), score: 0.5 }],
     context: AHV_CONTEXT,
     validate: (value) => checksum(chAhvValid(digitsOf(value))),
     samples: {

@@ -1,6 +1,7 @@
+import { digitRun } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { deTaxIdValid, elevenDigitVerdict } from './eleven-digits.js';
-import { checksum, digitsOf, standalone } from './shared.js';
+import { checksum, digitsOf, letterLed, standalone } from './shared.js';
 
 /** Letters of the Personalausweis serial alphabet (no vowels, no look-alikes). */
 export const ID_CARD_LETTERS = 'CFGHJKLMNPRTVWXYZ';
@@ -44,7 +45,7 @@ export const deDetectors: DetectorSpec[] = [
     description:
       'German Steuer-Identifikationsnummer: 11 digits, compact or printed 2-3-3-3; digit-repetition rule and ISO 7064 MOD 11,10 check.',
     minDigits: 11,
-    patterns: [{ name: 'tax-id', regex: standalone('[1-9]\\d(?: ?\\d{3}){3}'), group: 1, score: 0.4 }],
+    patterns: [{ name: 'tax-id', ...standalone('[1-9]\\d(?: ?\\d{3}){3}', digitRun(11)), score: 0.4 }],
     context: TAX_ID_CONTEXT,
     validate: (value, { nearContext }) => {
       const digits = digitsOf(value);
@@ -78,8 +79,7 @@ export const deDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'serial-check',
-        regex: standalone('[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\\d'),
-        group: 1,
+        ...standalone('[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\\d', letterLed('CFGHJKLMNPRTVWXYZ', [10])),
         score: 0.5,
       },
     ],

@@ -1,6 +1,7 @@
+import { digitRun } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { esCifValid, esDniValid, esNieValid } from '../../validators/check-letter.js';
-import { checksum, compactOf, standalone } from './shared.js';
+import { checksum, compactOf, letterLed, standalone } from './shared.js';
 
 const DNI_CONTEXT = [
   'dni', 'd.n.i.', 'documento nacional de identidad', 'nif', 'número de identificación fiscal', 'número de documento',
@@ -30,7 +31,7 @@ export const esDetectors: DetectorSpec[] = [
     entity: 'ES_DNI',
     description: 'Spanish DNI: 8 digits and the mod-23 check letter, compact, dashed, spaced or dotted (12.345.678-Z).',
     minDigits: 8,
-    patterns: [{ name: 'dni', regex: standalone('\\d{2}\\.?\\d{3}\\.?\\d{3}[ -]?[A-Z]'), group: 1, score: 0.5 }],
+    patterns: [{ name: 'dni', ...standalone('\\d{2}\\.?\\d{3}\\.?\\d{3}[ -]?[A-Z]', digitRun(8)), score: 0.5 }],
     context: DNI_CONTEXT,
     validate: (value) => checksum(esDniValid(compactOf(value))),
     samples: {
@@ -48,7 +49,7 @@ export const esDetectors: DetectorSpec[] = [
     entity: 'ES_NIE',
     description: 'Spanish NIE (foreigner identity number): X, Y or Z, 7 digits and the mod-23 check letter.',
     minDigits: 7,
-    patterns: [{ name: 'nie', regex: standalone('[XYZ][ -]?\\d{7}[ -]?[A-Z]'), group: 1, score: 0.5 }],
+    patterns: [{ name: 'nie', ...standalone('[XYZ][ -]?\\d{7}[ -]?[A-Z]', letterLed('XYZ', [1, 8, 9])), score: 0.5 }],
     context: NIE_CONTEXT,
     validate: (value) => checksum(esNieValid(compactOf(value))),
     samples: {
@@ -67,7 +68,7 @@ export const esDetectors: DetectorSpec[] = [
       'Spanish CIF (company tax code): entity-type letter, 7 digits and a control digit or letter; context required since the shape is common and one in ten passes.',
     keywords: CIF_CONTEXT,
     minDigits: 7,
-    patterns: [{ name: 'cif', regex: standalone('[ABCDEFGHJNPQRSUVW][ -]?\\d{7}[ -]?[0-9A-J]'), group: 1, score: 0.5 }],
+    patterns: [{ name: 'cif', ...standalone('[ABCDEFGHJNPQRSUVW][ -]?\\d{7}[ -]?[0-9A-J]', letterLed('ABCDEFGHJNPQRSUVW', [1, 8, 9])), score: 0.5 }],
     context: CIF_CONTEXT,
     contextRequired: true,
     validate: (value) => checksum(esCifValid(compactOf(value))),

@@ -1,3 +1,4 @@
+import { digitRun } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { mod97Complement } from '../../validators/iso7064.js';
 import { luhnValid } from '../../validators/luhn.js';
@@ -71,8 +72,7 @@ export const frDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'nir',
-        regex: standalone('[1278] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}'),
-        group: 1,
+        ...standalone('[1278] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}', digitRun(6)),
         score: 0.5,
       },
     ],
@@ -103,7 +103,7 @@ export const frDetectors: DetectorSpec[] = [
     description: 'French SIREN company number: 9 digits (printed 3-3-3), Luhn; context required since one random number in ten passes.',
     keywords: SIREN_CONTEXT,
     minDigits: 9,
-    patterns: [{ name: 'siren', regex: standalone('\\d{3} ?\\d{3} ?\\d{3}'), group: 1, score: 0.4 }],
+    patterns: [{ name: 'siren', ...standalone('\\d{3} ?\\d{3} ?\\d{3}', digitRun(9)), score: 0.4 }],
     context: SIREN_CONTEXT,
     contextRequired: true,
     validate: (value) => checksum(frSirenValid(digitsOf(value))),
@@ -129,7 +129,7 @@ export const frDetectors: DetectorSpec[] = [
     description:
       'French SIRET establishment number: SIREN and a 5-digit NIC (printed 3-3-3-5), Luhn over both the SIREN and the whole; La Poste uses a digit-sum rule.',
     minDigits: 14,
-    patterns: [{ name: 'siret', regex: standalone('\\d{3} ?\\d{3} ?\\d{3} ?\\d{5}'), group: 1, score: 0.45 }],
+    patterns: [{ name: 'siret', ...standalone('\\d{3} ?\\d{3} ?\\d{3} ?\\d{5}', digitRun(14)), score: 0.45 }],
     context: SIRET_CONTEXT,
     validate: (value) => checksum(frSiretValid(digitsOf(value))),
     samples: {

@@ -1,3 +1,4 @@
+import { firstGroup } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { iePpsnValid } from '../../validators/check-letter.js';
 import { checksum, compactOf, standalone } from './shared.js';
@@ -16,7 +17,7 @@ export const ieDetectors: DetectorSpec[] = [
     description:
       'Irish PPS number: 7 digits, mod-23 check letter and an optional second letter (A, B, H; W on old numbers) that counts 9 × its value.',
     minDigits: 7,
-    patterns: [{ name: 'ppsn', regex: standalone('\\d{7}[A-W][ABHW]?'), group: 1, score: 0.5 }],
+    patterns: [{ name: 'ppsn', ...standalone('\\d{7}[A-W][ABHW]?', firstGroup([8, 9])), score: 0.5 }],
     context: PPSN_CONTEXT,
     validate: (value) => checksum(iePpsnValid(compactOf(value))),
     samples: {

@@ -1,4 +1,4 @@
-import { wordOfLength } from '../../anchors.js';
+import { firstGroup, wordOfLength } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { itFiscalCodeChecksumValid, itFiscalCodeDecodeOmocodia } from '../../validators/check-letter.js';
 import { itVatValid } from './eleven-digits.js';
@@ -71,7 +71,7 @@ export const itDetectors: DetectorSpec[] = [
       'Italian partita IVA without the IT prefix: 11 digits, Luhn and provincial office code; context required since one random number in ten passes.',
     keywords: VAT_CONTEXT,
     minDigits: 11,
-    patterns: [{ name: 'partita-iva', regex: standalone('\\d{11}'), group: 1, score: 0.4 }],
+    patterns: [{ name: 'partita-iva', ...standalone('\\d{11}', firstGroup([11])), score: 0.4 }],
     context: VAT_CONTEXT,
     contextRequired: true,
     validate: (value) => checksum(itVatValid(digitsOf(value))),

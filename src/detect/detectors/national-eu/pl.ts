@@ -1,3 +1,4 @@
+import { firstGroup } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { elevenDigitVerdict, peselValid } from './eleven-digits.js';
 import { digitsOf, standalone } from './shared.js';
@@ -15,7 +16,7 @@ export const plDetectors: DetectorSpec[] = [
     entity: 'PL_PESEL',
     description: 'Polish PESEL: 11 digits, a real birth date (1900-2099 encodings) and the 1-3-7-9 weighted check digit.',
     minDigits: 11,
-    patterns: [{ name: 'pesel', regex: standalone('\\d{11}'), group: 1, score: 0.4 }],
+    patterns: [{ name: 'pesel', ...standalone('\\d{11}', firstGroup([11])), score: 0.4 }],
     context: PESEL_CONTEXT,
     validate: (value, { nearContext }) => {
       const digits = digitsOf(value);

@@ -1,3 +1,4 @@
+import { wordOfLength, type StartsAt } from '../../anchors.js';
 import type { Validation } from '../../spec.js';
 
 /** Helpers shared by the European identifier detectors. */
@@ -34,11 +35,19 @@ export function isValidShortDate(yy: number, month: number, day: number): boolea
 }
 
 /**
- * A pattern that matches only when the value stands alone: the characters around it are
- * not ASCII letters or digits. RE2 has no lookaround, so the neighbours are consumed and
- * the value is capture group 1 (use `group: 1`). Without this, every long digit run (card
- * numbers, IBANs) would mark these patterns in the engine's one-pass pattern set and cost
- * a separate scan that the boundary check then throws away. The price: of two values
- * separated by a single character, the second is missed.
+ * A pattern for a value that stands alone: tried only at the words `startsAt` accepts (so
+ * nothing alphanumeric precedes it, which the engine's boundary check confirms), and
+ * followed by a character that is not an ASCII letter or digit (consumed: RE2, which checks
+ * every pattern, has no lookahead; the value is capture group 1). Anchoring keeps these
+ * patterns from scanning every text for digits; a value right after another one, separated
+ * by a single character, is still tried at its own word.
  */
-export const standalone = (regex: string): string => `(?:^|[^0-9A-Za-z])(${regex})(?:[^0-9A-Za-z]|$)`;
+export const standalone = (regex: string, startsAt: StartsAt): { regex: string; group: number; startsAt: StartsAt } => ({
+  regex: `(${regex})(?:[^0-9A-Za-z]|$)`,
+  group: 1,
+  startsAt,
+});
+
+/** Words that start with one of `letters` (upper case), of one of `lengths`. */
+export const letterLed = (letters: string, lengths: readonly number[]): StartsAt =>
+  wordOfLength(lengths, (text, start) => letters.includes(text[start] as string));

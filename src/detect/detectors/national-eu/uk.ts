@@ -1,6 +1,7 @@
+import { digitRun } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { ukNhsValid } from '../../validators/mod11.js';
-import { checksum, compactOf, digitsOf, isRepdigit, standalone } from './shared.js';
+import { checksum, compactOf, digitsOf, isRepdigit, letterLed, standalone } from './shared.js';
 
 /** HMRC never allocates these prefixes (administrative, temporary or reserved). */
 const NINO_INVALID_PREFIXES = new Set(['BG', 'GB', 'NK', 'KN', 'TN', 'NT', 'ZZ']);
@@ -29,8 +30,7 @@ export const ukDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'nino',
-        regex: standalone('[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]'),
-        group: 1,
+        ...standalone('[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]', letterLed('ABCEGHJKLMNOPRSTWXYZ', [2, 4, 6, 8, 9])),
         score: 0.6,
       },
     ],
@@ -62,7 +62,7 @@ export const ukDetectors: DetectorSpec[] = [
       'UK NHS number (also Scottish CHI and Northern Irish H&C numbers): 10 digits, modulus 11 check, printed 3-3-4; context required since one random number in eleven passes.',
     keywords: NHS_CONTEXT,
     minDigits: 10,
-    patterns: [{ name: 'nhs', regex: standalone('\\d{3}[ -]?\\d{3}[ -]?\\d{4}'), group: 1, score: 0.5 }],
+    patterns: [{ name: 'nhs', ...standalone('\\d{3}[ -]?\\d{3}[ -]?\\d{4}', digitRun(10)), score: 0.5 }],
     context: NHS_CONTEXT,
     contextRequired: true,
     validate: (value) => {

@@ -1,5 +1,6 @@
 import type { DetectorSpec } from '../../spec.js';
 import { compactVat, euVatValid } from '../../validators/eu-vat.js';
+import type { StartsAt } from '../../anchors.js';
 import { standalone } from './shared.js';
 
 /**
@@ -31,6 +32,11 @@ const NATIONAL_PARTS: ReadonlyArray<readonly [string[], string]> = [
   [['GB', 'XI'], '\\d{3} ?\\d{4} ?\\d{2}(?: ?\\d{3})?'],
 ];
 
+const VAT_PREFIXES = new Set(NATIONAL_PARTS.flatMap(([prefixes]) => prefixes));
+/** The word opens with a country prefix: "DE" before a space or dash, or "DE123456789" whole. */
+const opensWithVatPrefix = (text: string, start: number, end: number): boolean =>
+  end - start >= 2 && VAT_PREFIXES.has(text.slice(start, start + 2));
+const startsWithVatPrefix: StartsAt = Object.assign(opensWithVatPrefix, { index: { capitalised: true, filter: opensWithVatPrefix } });
 const VAT_REGEX = NATIONAL_PARTS.map(([prefixes, national]) => `(?:${prefixes.join('|')})[ -]?(?:${national})`).join('|');
 
 const VAT_CONTEXT = [
@@ -48,7 +54,7 @@ export const vatDetectors: DetectorSpec[] = [
     description:
       'VAT identification numbers with their country prefix: the 27 EU states (EL/GR), XI and GB. Checksums for all but BG, CY, CZ, LT and LV, whose numbers are kept only near a VAT context word.',
     minDigits: 6,
-    patterns: [{ name: 'prefixed', regex: standalone(VAT_REGEX), group: 1, score: 0.5 }],
+    patterns: [{ name: 'prefixed', ...standalone(VAT_REGEX, startsWithVatPrefix), score: 0.5 }],
     context: VAT_CONTEXT,
     validate: (value, { nearContext }) => {
       const valid = euVatValid(compactVat(value));
