@@ -29,6 +29,12 @@ export interface AnchorIndex {
   digitRun?: number;
   /** a further test a word must pass after one of the above */
   filter?: (text: string, start: number, end: number) => boolean;
+  /**
+   * Instead of all the above: the positions where a match may start, ascending, found
+   * directly ("the first word character before each @"). The engine then needs no word
+   * index for the pattern; the predicate stays the reference (and serves RE2 patterns).
+   */
+  locate?: (text: string) => number[];
 }
 
 export type StartsAt = ((text: string, start: number, end: number) => boolean) & { index?: AnchorIndex };
@@ -209,6 +215,33 @@ export function leadingDigits(text: string, start: number): number {
  */
 export function digitRun(min: number): StartsAt {
   return indexed((text, start) => startsWithDigit(text, start, start + 1) && leadingDigits(text, start) >= min, { digitRun: min });
+}
+
+/**
+ * Maximal runs of at least `min` characters that `member` accepts (for tokens that may
+ * open with punctuation, such as base64 with "/" and "+"), located in one pass.
+ */
+export function runOf(member: (code: number) => boolean, min: number): StartsAt {
+  const test = (text: string, start: number): boolean => {
+    if (start > 0 && member(text.charCodeAt(start - 1))) return false;
+    let i = start;
+    while (i < text.length && i - start < min && member(text.charCodeAt(i))) i++;
+    return i - start >= min;
+  };
+  const locate = (text: string): number[] => {
+    const starts: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      if (!member(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < text.length && member(text.charCodeAt(i))) i++;
+      if (i - start >= min) starts.push(start);
+    }
+    return starts;
+  };
+  return indexed(test, { locate });
 }
 
 /** Either test accepts the word. */

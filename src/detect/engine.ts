@@ -89,6 +89,8 @@ interface Candidate {
 }
 
 export const DEFAULT_MAX_TEXT_LENGTH = 1 << 20;
+/** Word lengths an anchor index can list (`digitLengths`, `lengths`). */
+const MAX_INDEXED_LENGTH = 128;
 const NO_WORDS: readonly number[] = [];
 const DETECTOR_ID = /^[a-z0-9]+(?:[-:][a-z0-9]+)*$/;
 const ENTITY_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
@@ -328,6 +330,19 @@ export class DetectionEngine {
     if (pattern.requires !== undefined && !pattern.requires.occursIn(scan.utf8.text)) return [];
     if (startsAt === undefined) return regex.matchIn(scan.utf8);
     const { text } = scan.utf8;
+    const locate = startsAt.index?.locate;
+    if (locate !== undefined && regex.onV8) {
+      const out: RegexMatch[] = [];
+      let after = 0;
+      for (const start of locate(text)) {
+        if (start < after) continue;
+        const m = regex.matchAt(text, start);
+        if (m === undefined || m.end === start) continue;
+        out.push(m);
+        after = m.end;
+      }
+      return out;
+    }
     scan.words ??= indexWords(text);
     const { starts, ends, count } = scan.words;
     const out: RegexMatch[] = [];
@@ -347,8 +362,10 @@ export class DetectionEngine {
     }
     if (!regex.onV8) {
       // RE2 cannot be tried at one position cheaply: scan, keep the matches at anchors.
-      const anchored = new Set<number>();
-      for (let w = 0; w < count; w++) if (startsAt(text, starts[w] as number, ends[w] as number)) anchored.add(starts[w] as number);
+      const anchored = new Set<number>(locate?.(text));
+      if (locate === undefined) {
+        for (let w = 0; w < count; w++) if (startsAt(text, starts[w] as number, ends[w] as number)) anchored.add(starts[w] as number);
+      }
       for (const m of regex.matchIn(scan.utf8)) if (anchored.has(m.start)) out.push(m);
       return out;
     }
@@ -409,8 +426,8 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
   const table: AnchorTable = {
     byWord: new Map(),
     digit: [],
-    digitByLength: Array.from({ length: 64 }, () => []),
-    byLength: Array.from({ length: 64 }, () => []),
+    digitByLength: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
+    byLength: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
     capitalised: [],
     digitRun: [],
     filters: [],
@@ -419,13 +436,16 @@ function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
   };
   for (const pattern of patterns) {
     const index = pattern.startsAt?.index;
-    if (index === undefined) continue;
+    if (index === undefined || index.locate !== undefined) continue;
     const slot = table.slots++;
     pattern.anchorSlot = slot;
     table.filters.push(index.filter);
     if (index.digit) table.digit.push(slot);
-    for (const length of index.digitLengths ?? []) if (length < 64) (table.digitByLength[length] as number[]).push(slot);
-    for (const length of index.lengths ?? []) if (length < 64) (table.byLength[length] as number[]).push(slot);
+    for (const length of [...(index.digitLengths ?? []), ...(index.lengths ?? [])]) {
+      if (length >= MAX_INDEXED_LENGTH) throw new AirlockError('DETECTOR_SPEC_INVALID', `anchor word length ${length} is not indexed`);
+    }
+    for (const length of index.digitLengths ?? []) (table.digitByLength[length] as number[]).push(slot);
+    for (const length of index.lengths ?? []) (table.byLength[length] as number[]).push(slot);
     if (index.capitalised) table.capitalised.push(slot);
     if (index.digitRun !== undefined) table.digitRun.push({ min: index.digitRun, slot });
     for (const word of index.words ?? []) {
@@ -455,7 +475,7 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
     const first = text.charCodeAt(start);
     if (first >= 48 && first <= 57) {
       for (const slot of digit) push(slot, w);
-      if (length < 64) for (const slot of digitByLength[length] as number[]) push(slot, w);
+      if (length < MAX_INDEXED_LENGTH) for (const slot of digitByLength[length] as number[]) push(slot, w);
       if (digitRun.length > 0) {
         const run = leadingDigits(text, start);
         for (const { min, slot } of digitRun) {
@@ -466,7 +486,7 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
     } else if (upper.length > 0 && capitalised(text, start)) {
       for (const slot of upper) push(slot, w);
     }
-    if (length < 64) for (const slot of byLength[length] as number[]) push(slot, w);
+    if (length < MAX_INDEXED_LENGTH) for (const slot of byLength[length] as number[]) push(slot, w);
     if (length >= 32 || (((lengthsByFirst[first] as number) >>> length) & 1) === 0) continue;
     const slots = byWord.get(text.slice(start, start + length));
     if (slots === undefined) continue;

@@ -1,3 +1,4 @@
+import { digitRun } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { luhnValid } from '../../validators/luhn.js';
 import { cardIssuer } from './card-issuers.js';
@@ -22,10 +23,11 @@ export const creditCard: DetectorSpec = {
       name: 'card',
       regex: `[2-6]\\d{12,18}|${LEAD}(?:[ -]\\d{4}){3}|3[47]\\d{2}[ -]\\d{6}[ -]\\d{5}|3\\d{3}[ -]\\d{6}[ -]\\d{4}`,
       score: 0.5,
+      startsAt: digitRun(13),
     },
     // 4-4-4-4-3 has its own scan, so a trailing number (CVV, year) cannot swallow a valid
     // 16-digit card into an invalid 19-digit one.
-    { name: 'grouped-19', regex: `${LEAD}(?:[ -]\\d{4}){3}[ -]\\d{3}`, score: 0.5 },
+    { name: 'grouped-19', regex: `${LEAD}(?:[ -]\\d{4}){3}[ -]\\d{3}`, score: 0.5, startsAt: digitRun(19) },
   ],
   minDigits: 13,
   context: [

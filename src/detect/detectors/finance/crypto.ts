@@ -1,3 +1,4 @@
+import type { StartsAt } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { shannonEntropy } from '../../entropy.js';
 import { bitcoinBase58AddressValid } from '../../validators/base58check.js';
@@ -11,6 +12,30 @@ function validateBitcoin(value: string): Validation {
   return valid ? 'confirm' : 'reject';
 }
 
+/**
+ * An address is a whole word (letters and digits only): "1…" or "3…" of 25–34 characters,
+ * or "bc1…" of 11–90.
+ */
+const bitcoinWord = (text: string, start: number, end: number): boolean => {
+  const length = end - start;
+  const c = text.charCodeAt(start);
+  if (c === 49 || c === 51) return length >= 25 && length <= 34;
+  return (
+    length >= 11 &&
+    length <= 90 &&
+    (c | 32) === 98 &&
+    (text.charCodeAt(start + 1) | 32) === 99 &&
+    text.charCodeAt(start + 2) === 49
+  );
+};
+const opensBitcoinAddress: StartsAt = Object.assign(bitcoinWord, {
+  index: {
+    digitLengths: Array.from({ length: 10 }, (_, i) => 25 + i),
+    lengths: Array.from({ length: 80 }, (_, i) => 11 + i),
+    filter: bitcoinWord,
+  },
+});
+
 export const bitcoinAddress: DetectorSpec = {
   id: 'bitcoin-address',
   entity: 'CRYPTO',
@@ -22,6 +47,7 @@ export const bitcoinAddress: DetectorSpec = {
       name: 'address',
       regex: '[13][1-9A-HJ-NP-Za-km-z]{24,33}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87}',
       score: 0.5,
+      startsAt: opensBitcoinAddress,
     },
   ],
   context: ['bitcoin', 'btc', ...CRYPTO_CONTEXT],

@@ -1,4 +1,4 @@
-import { wordOfLength, type StartsAt } from '../../anchors.js';
+import type { StartsAt } from '../../anchors.js';
 import type { Validation } from '../../spec.js';
 
 /** Helpers shared by the European identifier detectors. */
@@ -48,6 +48,12 @@ export const standalone = (regex: string, startsAt: StartsAt): { regex: string; 
   startsAt,
 });
 
-/** Words that start with one of `letters` (upper case), of one of `lengths`. */
-export const letterLed = (letters: string, lengths: readonly number[]): StartsAt =>
-  wordOfLength(lengths, (text, start) => letters.includes(text[start] as string));
+/** Words that start with one of `letters` (ASCII upper case), of one of `lengths`. */
+export function letterLed(letters: string, lengths: readonly number[]): StartsAt {
+  const first = new Uint8Array(128);
+  for (const c of letters) first[c.charCodeAt(0)] = 1;
+  const test = (text: string, start: number, end: number): boolean =>
+    lengths.includes(end - start) && first[text.charCodeAt(start)] === 1;
+  // capitalised words are far fewer than all words of these lengths ("to", "of", "from")
+  return Object.assign(test, { index: { capitalised: true, filter: test } });
+}

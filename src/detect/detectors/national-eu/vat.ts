@@ -34,8 +34,9 @@ const NATIONAL_PARTS: ReadonlyArray<readonly [string[], string]> = [
 
 const VAT_PREFIXES = new Set(NATIONAL_PARTS.flatMap(([prefixes]) => prefixes));
 /** The word opens with a country prefix: "DE" before a space or dash, or "DE123456789" whole. */
+const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 const opensWithVatPrefix = (text: string, start: number, end: number): boolean =>
-  end - start >= 2 && VAT_PREFIXES.has(text.slice(start, start + 2));
+  end - start >= 2 && isUpperAscii(text.charCodeAt(start + 1)) && VAT_PREFIXES.has(text.slice(start, start + 2));
 const startsWithVatPrefix: StartsAt = Object.assign(opensWithVatPrefix, { index: { capitalised: true, filter: opensWithVatPrefix } });
 const VAT_REGEX = NATIONAL_PARTS.map(([prefixes, national]) => `(?:${prefixes.join('|')})[ -]?(?:${national})`).join('|');
 

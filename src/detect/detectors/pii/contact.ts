@@ -23,7 +23,7 @@ const isLocalPunct = (c: number): boolean => c === 46 || c === 95 || c === 37 ||
  * before it, and an `@` at the end of the run of local-part characters (at most 64, as RFC
  * 5321 allows) that follows.
  */
-const startsEmail: StartsAt = (text, start) => {
+const opensAddress = (text: string, start: number): boolean => {
   // "_jane@…": a local part may open with punctuation; the address then starts at its first word
   for (let i = start - 1; i >= 0; i--) {
     const before = text.charCodeAt(i);
@@ -38,6 +38,26 @@ const startsEmail: StartsAt = (text, start) => {
   }
   return false;
 };
+
+/**
+ * The same starts, found from the other end: for each `@`, the first word character of the
+ * run of local-part characters before it (another `@` ends a run, so each character is read
+ * once).
+ */
+function addressStarts(text: string): number[] {
+  const starts: number[] = [];
+  let from = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let run = at;
+    while (run > from && (isWordCode(text.charCodeAt(run - 1)) || isLocalPunct(text.charCodeAt(run - 1)))) run--;
+    let start = run;
+    while (start < at && !isWordCode(text.charCodeAt(start))) start++;
+    if (start < at && at - start <= 64) starts.push(start);
+    from = at + 1;
+  }
+  return starts;
+}
+const startsEmail: StartsAt = Object.assign(opensAddress, { index: { locate: addressStarts } });
 
 /** National numbers with context are tried against these regions, in order. */
 const NATIONAL_REGIONS: CountryCode[] = ['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'PT', 'IE', 'AU'];

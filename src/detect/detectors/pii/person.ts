@@ -121,12 +121,13 @@ const NAME_CONTEXT = [
 /** The first word of a name, as the patterns read it: a known given name, capitalised. */
 const startsWithGivenName: StartsAt = wordAsWritten(capitalisedNameForms('strong-first'));
 /** An ambiguous given name ("Will", "Grace") or an initial ("J."). */
-const ambiguousFirst = wordAsWritten(capitalisedNameForms('ambiguous-first'));
-const startsWithAmbiguousNameOrInitial: StartsAt = Object.assign(
-  (text: string, start: number, end: number) =>
-    capitalised(text, start) && ((end - start === 1 && text[end] === '.') || ambiguousFirst(text, start, end)),
-  { index: { capitalised: true } },
-);
+const ambiguousForms = capitalisedNameForms('ambiguous-first');
+const ambiguousNameOrInitial = (text: string, start: number, end: number): boolean =>
+  capitalised(text, start) && ((end - start === 1 && text[end] === '.') || ambiguousForms.has(text.slice(start, end)));
+// indexed by the names themselves and by one-letter words, not by every capitalised word
+const startsWithAmbiguousNameOrInitial: StartsAt = Object.assign(ambiguousNameOrInitial, {
+  index: { words: ambiguousForms, lengths: [1], filter: ambiguousNameOrInitial },
+});
 /** "al-Farsi", "d'Arcy": a lower-case prefix that a name word may start with. */
 const NAME_PREFIXES = new Set(['al', 'el', 'd', 'l']);
 const nameWordStart: StartsAt = (text, start, end) =>

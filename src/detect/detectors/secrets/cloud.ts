@@ -1,7 +1,12 @@
+import { runOf } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { requireLettersAndDigits, requireMixedCase } from './checks.js';
 
 /** Credentials of cloud platforms: AWS, Azure, Google Cloud, DigitalOcean, Databricks. */
+
+/** A-Z a-z 0-9 / + : the characters of an AWS secret key. */
+const isBase64Code = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 || c === 43;
 
 export const cloudDetectors: DetectorSpec[] = [
   {
@@ -34,7 +39,7 @@ export const cloudDetectors: DetectorSpec[] = [
     id: 'aws-secret-access-key',
     entity: 'SECRET',
     description: 'AWS secret access key: 40 base64 characters, recognised only next to AWS or secret words.',
-    patterns: [{ name: 'bare', regex: '[A-Za-z0-9/+]{40,}', score: 0.5 }],
+    patterns: [{ name: 'bare', regex: '[A-Za-z0-9/+]{40,}', score: 0.5, startsAt: runOf(isBase64Code, 40) }],
     keywords: ['aws', 'secret'],
     context: [
       'aws',

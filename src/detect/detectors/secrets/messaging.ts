@@ -132,8 +132,15 @@ export const messagingDetectors: DetectorSpec[] = [
     entity: 'SECRET',
     description: 'Telegram bot token: the bot id, a colon and 35 characters, next to Telegram or bot words.',
     patterns: [
-      // The prefix stands in for a left boundary and also admits the `/bot<token>` form of API URLs.
-      { name: 'id-colon-secret', regex: String.raw`(?:^|[^0-9A-Za-z]|bot)(\d{8,10}:[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)`, score: 0.55, group: 1 },
+      // The prefix stands in for a left boundary and also admits the `/bot<token>` form of API
+      // URLs; it fits almost anywhere, so the scan runs only where a bot id and colon occur.
+      {
+        name: 'id-colon-secret',
+        regex: String.raw`(?:^|[^0-9A-Za-z]|bot)(\d{8,10}:[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)`,
+        score: 0.55,
+        group: 1,
+        requires: String.raw`\d{8}:[A-Za-z0-9_-]`,
+      },
     ],
     boundary: 'none',
     keywords: ['telegram', 'bot'],
