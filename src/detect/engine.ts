@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { AirlockError, asAirlockError } from '../core/errors.js';
 import { SafeRegex, SafeRegexSet, Utf8Text, type RegexMatch } from '../core/regex.js';
+import { ShortHmac } from '../core/short-hmac.js';
 import type { Finding } from '../core/types.js';
 import { AhoCorasick, isWordCharAt } from './aho-corasick.js';
 import { capitalised, indexWords, leadingDigits, type StartsAt, type WordIndex } from './anchors.js';
@@ -126,7 +127,7 @@ export class DetectionEngine {
   private readonly termContextId: Int32Array;
   private readonly dictionaries: CompiledDictionaries;
   private readonly anchors: AnchorTable;
-  private readonly fingerprintKey: Buffer;
+  private readonly hmac: ShortHmac;
   private readonly maxTextLength: number;
   private readonly contextBefore: number;
   private readonly contextAfter: number;
@@ -198,7 +199,7 @@ export class DetectionEngine {
     for (const d of this.detectors) for (const p of d.patterns) if (d.hasKeywords || p.regex.onV8) this.unsetMarks[p.setIndex] = 1;
     this.keywordOwners = owners;
     this.dictionaries = compileDictionaries(options.dictionaries ?? {});
-    this.fingerprintKey = options.fingerprintKey ?? randomBytes(32);
+    this.hmac = new ShortHmac(options.fingerprintKey ?? randomBytes(32));
     this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
     this.contextBefore = options.contextBefore ?? 64;
     this.contextAfter = options.contextAfter ?? 32;
@@ -246,7 +247,7 @@ export class DetectionEngine {
 
   /** Keyed HMAC of a value: stable for one key, useless without it. */
   fingerprint(entity: string, value: string): string {
-    return createHmac('sha256', this.fingerprintKey).update(entity).update('\0').update(value).digest('base64url').slice(0, 22);
+    return this.hmac.fingerprint(entity, value);
   }
 
   /**

@@ -82,6 +82,8 @@ const COUNTRY_PREFIX = /^[A-Z]{1,3}$/;
 const GLUED_DUTCH = /^[1-9]\d{3}[A-Z]{2}$/;
 const ALL_DIGITS = /^\d+$/;
 function postcodeStart(text: string, start: number, end: number): boolean {
+  // no shape below is longer than six characters ("1015CJ")
+  if (end - start > 6) return false;
   const word = text.slice(start, end);
   const next = text.charCodeAt(end);
   const blankOrHyphen = next === 32 || next === 9 || next === 45;
