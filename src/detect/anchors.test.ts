@@ -61,7 +61,8 @@ describe('built-in anchors only save time', () => {
     'se-personnummer', 'dk-cpr', 'fi-hetu', 'at-svnr', 'ie-ppsn', 'eu-vat', 'be-national-number', 'fr-nir', 'fr-siren',
     'fr-siret', 'pt-nif',
     // digit runs, word shapes, located starts
-    'credit-card', 'bitcoin-address', 'aws-secret-access-key',
+    'credit-card', 'bitcoin-address', 'aws-secret-access-key', 'us-bank-account', 'us-bank-routing',
+    'us-driver-license', 'us-passport', 'us-npi', 'salesforce-consumer-secret',
   ];
 
   it.each(ACCELERATED)('%s finds the same with and without its anchors, on the seeded corpus and its own samples', async (id) => {
@@ -85,5 +86,44 @@ describe('built-in anchors only save time', () => {
       found += anchored.length;
     }
     expect(found).toBeGreaterThan(0);
+  });
+});
+
+describe('located starts reproduce the scan they replaced', () => {
+  it('telegram bot tokens: tried before each colon, as the left-boundary scan found them', async () => {
+    const { builtInDetectors } = await import('./registry.js');
+    const spec = builtInDetectors.find((d) => d.id === 'telegram-bot-token') as DetectorSpec;
+    const scanning: DetectorSpec = {
+      ...spec,
+      patterns: [
+        {
+          name: 'id-colon-secret',
+          regex: String.raw`(?:^|[^0-9A-Za-z]|bot)(\d{8,10}:[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)`,
+          score: 0.55,
+          group: 1,
+        },
+      ],
+    };
+    const key = Buffer.alloc(32, 5);
+    const located = new DetectionEngine({ detectors: [spec], fingerprintKey: key });
+    const scanned = new DetectionEngine({ detectors: [scanning], fingerprintKey: key });
+    const secret = 'AAH7tR2xQ9vLmN4pK8sW3zY6bC1dF5gJ0hE';
+    const texts = [
+      ...spec.samples.tp.map((t) => (typeof t === 'string' ? t : t.text)),
+      ...spec.samples.fp,
+      ...['', 'x', 'bot', 'xbot', '/bot', '1-', 'é', '_', ' ', ':'].flatMap((before) =>
+        ['1234567', '12345678', '123456789', '1234567890', '12345678901'].flatMap((id) =>
+          [':', `:${secret}`, `:${secret}x`, `:${secret} `, `:${secret}-`].map((after) => `telegram bot ${before}${id}${after}`),
+        ),
+      ),
+      `telegram https://api.telegram.org/bot123456789:${secret}/sendMessage and 987654321:${secret}`,
+    ];
+    let found = 0;
+    for (const text of texts) {
+      const got = located.detect(text);
+      expect(got).toEqual(scanned.detect(text));
+      found += got.length;
+    }
+    expect(found).toBeGreaterThan(10);
   });
 });

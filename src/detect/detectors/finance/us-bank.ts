@@ -1,3 +1,4 @@
+import { firstGroup } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { abaRoutingValid } from '../../validators/aba-routing.js';
 
@@ -6,7 +7,7 @@ export const usBankRouting: DetectorSpec = {
   entity: 'US_BANK_ROUTING',
   description: 'US ABA routing transit number (9 digits, 3-7-1 checksum, assigned prefix), next to a routing mention',
   // Only the assigned prefixes, so most 9-digit runs never become candidates.
-  patterns: [{ name: 'rtn', regex: '(?:0\\d|1[0-2]|2[1-9]|3[0-2]|6[1-9]|7[0-2]|80)\\d{7}', score: 0.4 }],
+  patterns: [{ name: 'rtn', regex: '(?:0\\d|1[0-2]|2[1-9]|3[0-2]|6[1-9]|7[0-2]|80)\\d{7}', score: 0.4, startsAt: firstGroup([9]) }],
   // One random 9-digit number in ten passes the checksum, so a routing word must be near.
   // "ACH" is not a keyword: as a substring it fires on "each", "reach", "approach".
   keywords: ['routing', 'aba', 'rtn', 'transit', 'fedwire'],
@@ -51,7 +52,7 @@ export const usBankAccount: DetectorSpec = {
   id: 'us-bank-account',
   entity: 'US_BANK_ACCOUNT',
   description: 'Bank account number (8–17 digits), only next to an account-number mention',
-  patterns: [{ name: 'account', regex: '\\d{8,17}', score: 0.45 }],
+  patterns: [{ name: 'account', regex: '\\d{8,17}', score: 0.45, startsAt: firstGroup([8, 9, 10, 11, 12, 13, 14, 15, 16, 17]) }],
   // Keywords are the context phrases themselves (or their stems) so the detector does not run
   // on every CRM note that says "Account"; "conta" alone would fire on "contact".
   keywords: [

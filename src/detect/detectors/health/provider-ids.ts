@@ -1,3 +1,4 @@
+import { firstGroup } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { deaValid } from '../../validators/dea.js';
 import { luhnValid } from '../../validators/luhn.js';
@@ -74,7 +75,7 @@ export const usNpi: DetectorSpec = {
   description: 'US National Provider Identifier (10 digits, Luhn with the 80840 prefix); provider context required',
   keywords: NPI_CONTEXT,
   minDigits: 10,
-  patterns: [{ name: 'npi', regex: '[12]\\d{9}', score: 0.4 }],
+  patterns: [{ name: 'npi', regex: '[12]\\d{9}', score: 0.4, startsAt: firstGroup([10]) }],
   context: NPI_CONTEXT,
   contextRequired: true,
   validate: validateNpi,

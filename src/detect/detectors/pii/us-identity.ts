@@ -66,7 +66,7 @@ export const usIdentityDetectors: DetectorSpec[] = [
     minDigits: 9,
     patterns: [
       { name: 'dashed', regex: '9\\d{2}-\\d{2}-\\d{4}', score: 0.65, startsAt: firstGroup([3], '-') },
-      { name: 'bare', regex: '9\\d{8}', score: 0.2 },
+      { name: 'bare', regex: '9\\d{8}', score: 0.2, startsAt: firstGroup([9]) },
     ],
     context: ['itin', 'taxpayer', 'tax id', 'individual taxpayer', 'steuernummer', 'numéro fiscal', 'número de identificación fiscal', 'codice fiscale usa', 'fiscaal nummer', 'número fiscal'],
     validate: validateItin,
@@ -82,7 +82,7 @@ export const usIdentityDetectors: DetectorSpec[] = [
     keywords: ['passport', 'pass no', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'paspoort', 'passaporte'],
     minDigits: 8,
     patterns: [
-      { name: 'digits', regex: '\\d{9}', score: 0.4 },
+      { name: 'digits', regex: '\\d{9}', score: 0.4, startsAt: firstGroup([9]) },
       { name: 'letter-digits', regex: '[A-Z]\\d{8}', score: 0.45 },
     ],
     context: ['passport', 'passport number', 'passport no', 'pass no', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'paspoort', 'passaporte'],
@@ -100,7 +100,7 @@ export const usIdentityDetectors: DetectorSpec[] = [
     minDigits: 4,
     patterns: [
       { name: 'letter-digits', regex: '[A-Z]{1,2}\\d{4,12}', score: 0.4 },
-      { name: 'digits', regex: '\\d{7,12}', score: 0.3 },
+      { name: 'digits', regex: '\\d{7,12}', score: 0.3, startsAt: firstGroup([7, 8, 9, 10, 11, 12]) },
       { name: 'florida', regex: '[A-Z]\\d{3}-\\d{3}-\\d{2}-\\d{3}-\\d', score: 0.5 },
     ],
     context: [

@@ -1,3 +1,4 @@
+import { firstGroup } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { characterClasses, requireLettersAndDigits, requireMixedCase } from './checks.js';
 
@@ -123,7 +124,7 @@ export const commerceDetectors: DetectorSpec[] = [
     patterns: [
       // Consumer secrets are upper-case hex; SHA-256 digests, the common look-alike, are lower case.
       { name: 'hex', regex: '[A-F0-9]{64}', score: 0.5 },
-      { name: 'numeric', regex: '[0-9]{19}', score: 0.5 },
+      { name: 'numeric', regex: '[0-9]{19}', score: 0.5, startsAt: firstGroup([19]) },
     ],
     keywords: ['consumer', 'client_secret', 'client secret', 'clientsecret', 'connected app'],
     minDigits: 19,

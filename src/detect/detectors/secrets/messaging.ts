@@ -1,3 +1,4 @@
+import type { StartsAt } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { requireLettersAndDigits } from './checks.js';
 
@@ -9,6 +10,31 @@ function discordUserIdSegment(token: string): Validation {
   const id = Buffer.from(first, 'base64url').toString('latin1');
   return /^\d{17,20}$/.test(id) ? undefined : 'reject';
 }
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiAlnumCode = (c: number): boolean => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Where a Telegram bot token may start: before each colon, a bot id of 8–10 digits that
+ * stands alone (nothing alphanumeric before it) or follows "bot" ("/bot123456789:AA…"), in
+ * which case the match starts at "bot".
+ */
+function botTokenStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let id = colon;
+    while (id > 0 && colon - id < 11 && isDigitCode(text.charCodeAt(id - 1))) id--;
+    const digits = colon - id;
+    if (digits < 8 || digits > 10) continue;
+    if (id >= 3 && text.startsWith('bot', id - 3)) starts.push(id - 3);
+    else if (id === 0 || !isAsciiAlnumCode(text.charCodeAt(id - 1))) starts.push(id);
+  }
+  return starts;
+}
+const startsBotToken: StartsAt = Object.assign(
+  (text: string, start: number) => botTokenStarts(text).includes(start),
+  { index: { locate: botTokenStarts } },
+);
 
 export const messagingDetectors: DetectorSpec[] = [
   {
@@ -132,14 +158,14 @@ export const messagingDetectors: DetectorSpec[] = [
     entity: 'SECRET',
     description: 'Telegram bot token: the bot id, a colon and 35 characters, next to Telegram or bot words.',
     patterns: [
-      // The prefix stands in for a left boundary and also admits the `/bot<token>` form of API
-      // URLs; it fits almost anywhere, so the scan runs only where a bot id and colon occur.
+      // Tried where a bot id and colon stand (see `botTokenStarts`); the optional prefix admits
+      // the `/bot<token>` form of API URLs.
       {
         name: 'id-colon-secret',
-        regex: String.raw`(?:^|[^0-9A-Za-z]|bot)(\d{8,10}:[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)`,
+        regex: String.raw`(?:bot)?(\d{8,10}:[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)`,
         score: 0.55,
         group: 1,
-        requires: String.raw`\d{8}:[A-Za-z0-9_-]`,
+        startsAt: startsBotToken,
       },
     ],
     boundary: 'none',
