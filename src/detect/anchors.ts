@@ -22,6 +22,14 @@ export interface AnchorIndex {
   lengths?: readonly number[];
   /** words that begin with an upper-case letter */
   capitalised?: boolean;
+  /** words that begin with one of these characters (a narrower `capitalised`) */
+  firstChars?: string;
+  /**
+   * With `lengths` / `digitLengths` only: those words count only when one of these
+   * characters follows them ("12-", "0a:"), so they are looked up by the character after
+   * them instead of by length alone
+   */
+  followedBy?: string;
   /**
    * words that open a run of at least this many ASCII digits, read through single
    * separators (`leadingDigits`): "12.05.2023" opens a run of 8, "756 1234 5678 97" of 13
@@ -115,7 +123,8 @@ export function wordAsWritten(forms: ReadonlySet<string>): StartsAt {
 export function where(anchor: StartsAt, test: (text: string, start: number, end: number) => boolean): StartsAt {
   const index = anchor.index;
   const combined = (text: string, start: number, end: number): boolean => anchor(text, start, end) && test(text, start, end);
-  if (index === undefined) return combined;
+  // located starts are taken as found: a further test would go unasked
+  if (index === undefined || index.locate !== undefined) return combined;
   const filter = index.filter;
   return indexed(combined, {
     ...index,
@@ -158,8 +167,7 @@ export function capitalised(text: string, start: number): boolean {
 /** The word has `length` characters and `separator` right after it ("00:", "0a1b."). */
 export function wordThen(length: number, separator: string): StartsAt {
   const code = separator.charCodeAt(0);
-  const followed = (text: string, _start: number, end: number): boolean => text.charCodeAt(end) === code;
-  return indexed((text, start, end) => end - start === length && followed(text, start, end), { lengths: [length], filter: followed });
+  return indexed((text, start, end) => end - start === length && text.charCodeAt(end) === code, { lengths: [length], followedBy: separator });
 }
 
 /** The word has one of `lengths` characters (and passes `test`, when given). */
@@ -249,7 +257,9 @@ export function either(a: StartsAt, b: StartsAt): StartsAt {
   const test = (text: string, start: number, end: number): boolean => a(text, start, end) || b(text, start, end);
   const ia = a.index;
   const ib = b.index;
-  if (!ia || !ib || ia.filter || ib.filter) return test;
+  const simple = (i: AnchorIndex): boolean =>
+    !i.filter && !i.followedBy && !i.firstChars && i.digitRun === undefined && !i.locate;
+  if (!ia || !ib || !simple(ia) || !simple(ib)) return test;
   const words = ia.words && ib.words ? new Set([...ia.words, ...ib.words]) : (ia.words ?? ib.words);
   const digitLengths = [...(ia.digitLengths ?? []), ...(ib.digitLengths ?? [])];
   const lengths = [...(ia.lengths ?? []), ...(ib.lengths ?? [])];
@@ -290,6 +300,6 @@ export function firstGroup(lengths: readonly number[], separators = ''): StartsA
       const c = text.charCodeAt(start);
       return length < 64 && ok[length] === 1 && c >= 48 && c <= 57 && separated(text, start, end);
     },
-    { digitLengths: lengths, filter: separated },
+    separators === '' ? { digitLengths: lengths } : { digitLengths: lengths, followedBy: separators },
   );
 }

@@ -45,6 +45,8 @@ interface Scan {
   words: WordIndex | undefined;
   /** per anchor slot: the indexes of the words it accepts, in order */
   anchorHits: number[][] | undefined;
+  /** 1 for each detector that passed the prefilter (anchor hits are found for those only) */
+  runnable: Uint8Array;
   context: ContextHits;
 }
 
@@ -57,11 +59,22 @@ interface AnchorTable {
   /** by length: slots that take any word of that length */
   byLength: number[][];
   capitalised: number[];
+  /** per first code unit: slots that take words beginning with it (`firstChars`) */
+  byFirst: Array<number[] | undefined>;
+  /**
+   * per ASCII code unit: slots that take words followed by it (`followedBy`), by word length:
+   * for any word, and for digit-led words only
+   */
+  byNext: Array<{ any: number[][]; digit: number[][] } | undefined>;
   /** slots that take digit-led words opening a run of at least `min` digits, by `min` ascending */
   digitRun: Array<{ min: number; slot: number }>;
   filters: Array<StartsAt | undefined>;
+  /** per slot: the index of the detector whose pattern it anchors */
+  detectorOf: number[];
   /** per first code unit: bit n set when some listed word of length n starts with it */
   lengthsByFirst: Uint32Array;
+  /** 1 at `wordHash(w) & 0xffff` for every listed word (a filter before slicing and hashing) */
+  wordBloom: Uint8Array;
   slots: number;
 }
 
@@ -184,7 +197,7 @@ export class DetectionEngine {
       };
     });
     this.keywordAutomaton = new AhoCorasick(terms);
-    this.anchors = buildAnchorTable(this.detectors.flatMap((d) => d.patterns));
+    this.anchors = buildAnchorTable(this.detectors);
     this.termContextId = Int32Array.from(contextIds);
     this.termSeen = new Uint32Array(terms.length);
     this.exactKeywordOwners = Array.from({ length: terms.length }, (_, k) => exactOwners[k]);
@@ -220,7 +233,7 @@ export class DetectionEngine {
     const runnable = this.prefilter(text, context);
     const utf8 = new Utf8Text(text);
     const matching = this.matchingPatterns(utf8, runnable);
-    const scan: Scan = { utf8, words: undefined, anchorHits: undefined, context };
+    const scan: Scan = { utf8, words: undefined, anchorHits: undefined, runnable, context };
     for (let d = 0; d < this.detectors.length; d++) {
       if (runnable[d] !== 1) continue;
       const detector = this.detectors[d] as CompiledDetector;
@@ -348,7 +361,7 @@ export class DetectionEngine {
     const { starts, ends, count } = scan.words;
     const out: RegexMatch[] = [];
     if (pattern.anchorSlot !== undefined && regex.onV8) {
-      scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words);
+      scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words, scan.runnable);
       const filter = this.anchors.filters[pattern.anchorSlot];
       let after = 0;
       for (const w of scan.anchorHits[pattern.anchorSlot] ?? NO_WORDS) {
@@ -423,53 +436,86 @@ function compilePattern(spec: DetectorSpec, pattern: DetectorSpec['patterns'][nu
   }
 }
 
-function buildAnchorTable(patterns: CompiledPattern[]): AnchorTable {
+function buildAnchorTable(detectors: readonly CompiledDetector[]): AnchorTable {
   const table: AnchorTable = {
     byWord: new Map(),
     digit: [],
     digitByLength: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
     byLength: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
     capitalised: [],
+    byFirst: new Array<number[] | undefined>(0x10000),
+    byNext: new Array<{ any: number[][]; digit: number[][] } | undefined>(128),
     digitRun: [],
     filters: [],
+    detectorOf: [],
     lengthsByFirst: new Uint32Array(0x10000),
+    wordBloom: new Uint8Array(0x10000),
     slots: 0,
   };
-  for (const pattern of patterns) {
-    const index = pattern.startsAt?.index;
-    if (index === undefined || index.locate !== undefined) continue;
-    const slot = table.slots++;
-    pattern.anchorSlot = slot;
-    table.filters.push(index.filter);
-    if (index.digit) table.digit.push(slot);
-    for (const length of [...(index.digitLengths ?? []), ...(index.lengths ?? [])]) {
-      if (length >= MAX_INDEXED_LENGTH) throw new AirlockError('DETECTOR_SPEC_INVALID', `anchor word length ${length} is not indexed`);
-    }
-    for (const length of index.digitLengths ?? []) (table.digitByLength[length] as number[]).push(slot);
-    for (const length of index.lengths ?? []) (table.byLength[length] as number[]).push(slot);
-    if (index.capitalised) table.capitalised.push(slot);
-    if (index.digitRun !== undefined) table.digitRun.push({ min: index.digitRun, slot });
-    for (const word of index.words ?? []) {
-      const slots = table.byWord.get(word);
-      if (slots) slots.push(slot);
-      else table.byWord.set(word, [slot]);
-      if (word.length < 32) table.lengthsByFirst[word.charCodeAt(0)] = (table.lengthsByFirst[word.charCodeAt(0)] as number) | (1 << word.length);
-    }
+  for (const [d, detector] of detectors.entries()) {
+    for (const pattern of detector.patterns) addAnchor(table, pattern, d);
   }
   table.digitRun.sort((a, b) => a.min - b.min);
   return table;
 }
 
+function addAnchor(table: AnchorTable, pattern: CompiledPattern, detector: number): void {
+  const index = pattern.startsAt?.index;
+  if (index === undefined || index.locate !== undefined) return;
+  const slot = table.slots++;
+  pattern.anchorSlot = slot;
+  table.detectorOf.push(detector);
+  table.filters.push(index.filter);
+  if (index.digit) table.digit.push(slot);
+  for (const length of [...(index.digitLengths ?? []), ...(index.lengths ?? [])]) {
+    if (length >= MAX_INDEXED_LENGTH) throw new AirlockError('DETECTOR_SPEC_INVALID', `anchor word length ${length} is not indexed`);
+  }
+  if (index.followedBy !== undefined) {
+    for (const c of index.followedBy) {
+      const code = c.charCodeAt(0);
+      if (code >= 128) throw new AirlockError('DETECTOR_SPEC_INVALID', 'an anchor can follow ASCII characters only');
+      const next = (table.byNext[code] ??= {
+        any: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
+        digit: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
+      });
+      for (const length of index.digitLengths ?? []) (next.digit[length] as number[]).push(slot);
+      for (const length of index.lengths ?? []) (next.any[length] as number[]).push(slot);
+    }
+  } else {
+    for (const length of index.digitLengths ?? []) (table.digitByLength[length] as number[]).push(slot);
+    for (const length of index.lengths ?? []) (table.byLength[length] as number[]).push(slot);
+  }
+  if (index.capitalised && index.firstChars === undefined) table.capitalised.push(slot);
+  for (const c of index.firstChars ?? '') {
+    (table.byFirst[c.charCodeAt(0)] ??= []).push(slot);
+  }
+  if (index.digitRun !== undefined) table.digitRun.push({ min: index.digitRun, slot });
+  for (const word of index.words ?? []) {
+    const slots = table.byWord.get(word);
+    if (slots) slots.push(slot);
+    else table.byWord.set(word, [slot]);
+    if (word.length < 32) table.lengthsByFirst[word.charCodeAt(0)] = (table.lengthsByFirst[word.charCodeAt(0)] as number) | (1 << word.length);
+    table.wordBloom[wordHash(word, 0, word.length) & 0xffff] = 1;
+  }
+}
+
 /** One pass over the words: for every anchor slot, the words it accepts (filters come later). */
-function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): number[][] {
+export function findAnchorHits(table: AnchorTable, text: string, words: WordIndex, runnable: Uint8Array): number[][] {
   const hits: number[][] = new Array<number[]>(table.slots);
+  // per slot: -1 while its detector did not pass the prefilter, else the last word pushed
+  const last = new Int32Array(table.slots);
+  const { detectorOf } = table;
+  for (let slot = 0; slot < table.slots; slot++) last[slot] = runnable[detectorOf[slot] as number] === 1 ? -2 : -1;
   const push = (slot: number, w: number): void => {
+    const previous = last[slot] as number;
+    if (previous === -1 || previous === w) return;
+    last[slot] = w;
     const list = hits[slot];
     if (list === undefined) hits[slot] = [w];
-    else if (list[list.length - 1] !== w) list.push(w);
+    else list.push(w);
   };
   const { starts, ends, count } = words;
-  const { digit, digitByLength, digitRun, byLength, capitalised: upper, byWord, lengthsByFirst } = table;
+  const { digit, digitByLength, digitRun, byLength, capitalised: upper, byFirst, byNext, byWord, lengthsByFirst, wordBloom } = table;
   for (let w = 0; w < count; w++) {
     const start = starts[w] as number;
     const length = (ends[w] as number) - start;
@@ -487,13 +533,31 @@ function findAnchorHits(table: AnchorTable, text: string, words: WordIndex): num
     } else if (upper.length > 0 && capitalised(text, start)) {
       for (const slot of upper) push(slot, w);
     }
+    const firstSlots = byFirst[first];
+    if (firstSlots !== undefined) for (const slot of firstSlots) push(slot, w);
+    const after = text.charCodeAt(start + length);
+    if (after < 128 && length < MAX_INDEXED_LENGTH) {
+      const next = byNext[after];
+      if (next !== undefined) {
+        for (const slot of next.any[length] as number[]) push(slot, w);
+        if (first >= 48 && first <= 57) for (const slot of next.digit[length] as number[]) push(slot, w);
+      }
+    }
     if (length < MAX_INDEXED_LENGTH) for (const slot of byLength[length] as number[]) push(slot, w);
     if (length >= 32 || (((lengthsByFirst[first] as number) >>> length) & 1) === 0) continue;
+    if (wordBloom[wordHash(text, start, start + length) & 0xffff] !== 1) continue;
     const slots = byWord.get(text.slice(start, start + length));
     if (slots === undefined) continue;
     for (const slot of slots) push(slot, w);
   }
   return hits;
+}
+
+/** FNV-1a over the code units of text[start, end). */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function validateSpec(spec: DetectorSpec, ids: Set<string>): void {

@@ -54,6 +54,6 @@ export function letterLed(letters: string, lengths: readonly number[]): StartsAt
   for (const c of letters) first[c.charCodeAt(0)] = 1;
   const test = (text: string, start: number, end: number): boolean =>
     lengths.includes(end - start) && first[text.charCodeAt(start)] === 1;
-  // capitalised words are far fewer than all words of these lengths ("to", "of", "from")
-  return Object.assign(test, { index: { capitalised: true, filter: test } });
+  // indexed by first letter: far fewer words than all of these lengths ("to", "of", "from")
+  return Object.assign(test, { index: { firstChars: letters, filter: test } });
 }

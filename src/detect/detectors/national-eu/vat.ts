@@ -37,7 +37,9 @@ const VAT_PREFIXES = new Set(NATIONAL_PARTS.flatMap(([prefixes]) => prefixes));
 const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 const opensWithVatPrefix = (text: string, start: number, end: number): boolean =>
   end - start >= 2 && isUpperAscii(text.charCodeAt(start + 1)) && VAT_PREFIXES.has(text.slice(start, start + 2));
-const startsWithVatPrefix: StartsAt = Object.assign(opensWithVatPrefix, { index: { capitalised: true, filter: opensWithVatPrefix } });
+const startsWithVatPrefix: StartsAt = Object.assign(opensWithVatPrefix, {
+  index: { firstChars: [...new Set([...VAT_PREFIXES].map((p) => p[0]))].join(''), filter: opensWithVatPrefix },
+});
 const VAT_REGEX = NATIONAL_PARTS.map(([prefixes, national]) => `(?:${prefixes.join('|')})[ -]?(?:${national})`).join('|');
 
 const VAT_CONTEXT = [

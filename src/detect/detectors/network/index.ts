@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { firstGroup, wordOfLength, wordThen } from '../../anchors.js';
+import { firstGroup, wordThen, type StartsAt } from '../../anchors.js';
 
 const HEX_WORD = /^[0-9A-Fa-f]+$/;
 import type { DetectorSpec, Validation } from '../../spec.js';
@@ -24,6 +24,13 @@ function validateMac(value: string): Validation {
   if (/^0+$/.test(hex) || /^f+$/.test(hex)) return 'reject';
   return undefined;
 }
+
+/** A word of 1–4 hex digits right before a colon: where a written-out IPv6 address opens. */
+const isHexGroupThenColon = (text: string, start: number, end: number): boolean =>
+  end - start <= 4 && text.charCodeAt(end) === 58 && HEX_WORD.test(text.slice(start, end));
+const hexGroupThenColon: StartsAt = Object.assign(isHexGroupThenColon, {
+  index: { lengths: [1, 2, 3, 4], followedBy: ':', filter: isHexGroupThenColon },
+});
 
 export const networkDetectors: DetectorSpec[] = [
   {
@@ -77,7 +84,7 @@ export const networkDetectors: DetectorSpec[] = [
         name: 'colon-hex',
         regex: '[0-9A-Fa-f]{1,4}:(?:[0-9A-Fa-f]{0,4}:){1,6}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?',
         score: 0.6,
-        startsAt: wordOfLength([1, 2, 3, 4], (text, start, end) => text.charCodeAt(end) === 58 && HEX_WORD.test(text.slice(start, end))),
+        startsAt: hexGroupThenColon,
       },
       {
         // "::1", "::ffff:10.0.0.1": opens with the colon (V8 finds those fast)
