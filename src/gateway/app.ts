@@ -6,6 +6,7 @@ import type { Sanitizer } from '../transform/sanitizer.js';
 import { allows } from './auth/scope.js';
 import { ChatHandler, type GatewayDeps, type RequestContext } from './chat.js';
 import { toHttpError } from './http-errors.js';
+import { requestId } from './request-id.js';
 
 /** The authenticated caller. */
 export interface Principal {
@@ -46,7 +47,7 @@ const SESSION = /^[A-Za-z0-9._:-]{1,128}$/;
  * server module listens. Every error leaves in the OpenAI error shape with an Airlock code.
  */
 export function buildApp(deps: AppDeps): FastifyInstance {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.limits.maxBodyBytes, return503OnClosing: true, genReqId: () => randomUUID() });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.limits.maxBodyBytes, return503OnClosing: true, genReqId: () => requestId(deps.clock.now()) });
   const handler = new ChatHandler(deps);
 
   // bodies stay raw text: the pipeline parses them itself, with positions, limits and codes
