@@ -217,44 +217,68 @@ export function safeFieldPath(path: string): string {
   return joined.length <= 512 ? joined : '*';
 }
 
-/** Builds the record for one mark. Validation happens on append. */
+/**
+ * Paths seen recently and their safe form: a wire format has few distinct paths
+ * (`messages[1].content`), and every request names them twice (its "begin" and "end" records).
+ */
+const safePaths = new Map<string, string>();
+const SAFE_PATHS_MAX = 4096;
+
+function safeFieldPathCached(path: string): string {
+  let safe = safePaths.get(path);
+  if (safe === undefined) {
+    safe = safeFieldPath(path);
+    if (safePaths.size >= SAFE_PATHS_MAX) safePaths.clear();
+    safePaths.set(path, safe);
+  }
+  return safe;
+}
+
+function sortedUnique(values: readonly string[]): string[] {
+  if (values.length <= 1) return values.slice();
+  return [...new Set(values)].sort();
+}
+
+/**
+ * Builds the record for one mark. Validation happens on append (the encoder reads the record
+ * and keeps nothing of it, so the facts' own objects are not copied). Keys are set one by one
+ * rather than spread: this runs twice per request.
+ */
 export function recordFromMark(mark: AuditMarkLike, facts: RequestFacts = {}): RequestAuditRecord {
-  const sizes = {
-    ...(facts.requestBytes !== undefined ? { requestBytes: facts.requestBytes } : {}),
-    ...(facts.responseBytes !== undefined ? { responseBytes: facts.responseBytes } : {}),
-  };
+  const record: RequestAuditRecord = { v: 1, type: 'request', phase: mark.phase, at: Math.trunc(mark.at), requestId: mark.requestId };
+  if (facts.clientId !== undefined) record.clientId = facts.clientId;
+  if (facts.environment !== undefined) record.environment = facts.environment;
   const sf = facts.salesforce;
-  const salesforce = sf
-    ? {
-        ...(sf.orgId !== undefined ? { orgId: sf.orgId } : {}),
-        ...(sf.userId !== undefined ? { userId: sf.userId } : {}),
-        ...(sf.object !== undefined ? { object: sf.object } : {}),
-      }
-    : {};
-  return {
-    v: 1,
-    type: 'request',
-    phase: mark.phase,
-    at: Math.trunc(mark.at),
-    requestId: mark.requestId,
-    ...(facts.clientId !== undefined ? { clientId: facts.clientId } : {}),
-    ...(facts.environment !== undefined ? { environment: facts.environment } : {}),
-    ...(Object.keys(salesforce).length > 0 ? { salesforce } : {}),
-    ...(facts.route !== undefined ? { route: facts.route } : {}),
-    ...(facts.model !== undefined ? { model: facts.model } : {}),
-    ...(facts.endpoint !== undefined ? { endpoint: { ...facts.endpoint } } : {}),
-    ...(facts.origins !== undefined ? { origins: [...new Set(facts.origins)].sort() } : {}),
-    ...(facts.exceptions !== undefined && facts.exceptions.length > 0 ? { exceptions: [...new Set(facts.exceptions)].sort() } : {}),
-    ...(facts.policyHash !== undefined ? { policyHash: facts.policyHash } : {}),
-    ...(facts.entityCounts !== undefined ? { entityCounts: { ...facts.entityCounts } } : {}),
-    ...(facts.actionCounts !== undefined ? { actionCounts: { ...facts.actionCounts } } : {}),
-    ...(facts.fields !== undefined ? { fields: [...new Set(facts.fields.map(safeFieldPath))].sort().slice(0, 1000) } : {}),
-    ...(mark.outcome !== undefined ? { decision: mark.outcome } : {}),
-    ...(mark.reasonCode !== undefined ? { reasonCode: mark.reasonCode } : {}),
-    ...(facts.upstreamStatus !== undefined ? { upstreamStatus: facts.upstreamStatus } : {}),
-    ...(Object.keys(sizes).length > 0 ? { sizes } : {}),
-    ...(facts.tokens !== undefined ? { tokens: { ...facts.tokens } } : {}),
-    ...(mark.stageMs !== undefined ? { stageMs: { ...mark.stageMs } } : {}),
-    ...(facts.fingerprints !== undefined ? { fingerprints: { ...facts.fingerprints } } : {}),
-  };
+  if (sf && (sf.orgId !== undefined || sf.userId !== undefined || sf.object !== undefined)) {
+    record.salesforce = {
+      ...(sf.orgId !== undefined ? { orgId: sf.orgId } : {}),
+      ...(sf.userId !== undefined ? { userId: sf.userId } : {}),
+      ...(sf.object !== undefined ? { object: sf.object } : {}),
+    };
+  }
+  if (facts.route !== undefined) record.route = facts.route;
+  if (facts.model !== undefined) record.model = facts.model;
+  if (facts.endpoint !== undefined) record.endpoint = facts.endpoint;
+  if (facts.origins !== undefined) record.origins = sortedUnique(facts.origins);
+  if (facts.exceptions !== undefined && facts.exceptions.length > 0) record.exceptions = sortedUnique(facts.exceptions);
+  if (facts.policyHash !== undefined) record.policyHash = facts.policyHash;
+  if (facts.entityCounts !== undefined) record.entityCounts = facts.entityCounts as Record<string, number>;
+  if (facts.actionCounts !== undefined) record.actionCounts = facts.actionCounts as Record<string, number>;
+  if (facts.fields !== undefined) {
+    const fields = facts.fields.map(safeFieldPathCached);
+    record.fields = (fields.length <= 1 ? fields : [...new Set(fields)].sort()).slice(0, 1000);
+  }
+  if (mark.outcome !== undefined) record.decision = mark.outcome;
+  if (mark.reasonCode !== undefined) record.reasonCode = mark.reasonCode;
+  if (facts.upstreamStatus !== undefined) record.upstreamStatus = facts.upstreamStatus;
+  if (facts.requestBytes !== undefined || facts.responseBytes !== undefined) {
+    record.sizes = {
+      ...(facts.requestBytes !== undefined ? { requestBytes: facts.requestBytes } : {}),
+      ...(facts.responseBytes !== undefined ? { responseBytes: facts.responseBytes } : {}),
+    };
+  }
+  if (facts.tokens !== undefined) record.tokens = facts.tokens;
+  if (mark.stageMs !== undefined) record.stageMs = { ...mark.stageMs };
+  if (facts.fingerprints !== undefined) record.fingerprints = facts.fingerprints;
+  return record;
 }

@@ -14,6 +14,7 @@ import type { Analysis, Sanitizer } from '../transform/sanitizer.js';
 import { RequestVault, type PseudonymVault } from '../transform/vault.js';
 import type { Metrics } from './metrics.js';
 import { chatItems, embeddingItems, member } from './openai-format.js';
+import { planSummary, type ActionCounts } from './plan-summary.js';
 
 /** Who is calling and about what: established by auth and headers before the pipeline runs. */
 export interface RequestContext {
@@ -139,7 +140,7 @@ export class ChatHandler {
     };
 
     const result = await this.pipeline.run(ctx.requestId, raw, stages, { deferEnd: stream });
-    const counts = actionCounts(result.decision.policy);
+    const counts = planSummary(result.decision.policy).pairs;
     this.observe(result.decision.policy, counts, result.stageMs);
     const headers = decisionHeaders(ctx, result.decision.policy, endpointUsed, counts);
     if (!isStreamStart(result.response)) return { kind: 'json', body: result.response, headers };
@@ -172,7 +173,7 @@ export class ChatHandler {
         this.deps.audit({ context: ctx, mark, ...(analysis ? { analysis } : {}), ...(decided ? { decision: decided.policy } : {}), ...(endpointUsed ? { endpoint: endpointUsed } : {}), upstream }),
     };
     const result = await this.pipeline.run(ctx.requestId, raw, stages);
-    const counts = actionCounts(result.decision.policy);
+    const counts = planSummary(result.decision.policy).pairs;
     this.observe(result.decision.policy, counts, result.stageMs);
     return { kind: 'json', body: result.response, headers: decisionHeaders(ctx, result.decision.policy, endpointUsed, counts) };
   }
@@ -449,30 +450,12 @@ function parseOnce(raw: string, limits: JsonLimits): { root?: JsonNode; error?: 
   }
 }
 
-/** How many values of each entity got each action, keyed `ENTITY:action`, in order of first appearance. */
-type ActionCounts = Map<string, { entity: string; action: string; n: number }>;
-
-function actionCounts(decision: PolicyDecision): ActionCounts {
-  const counts: ActionCounts = new Map();
-  const add = (entity: string, action: string) => {
-    const key = `${entity}:${action}`;
-    const row = counts.get(key);
-    if (row) row.n++;
-    else counts.set(key, { entity, action, n: 1 });
-  };
-  for (const plan of decision.plans) {
-    if (plan.field) add(plan.field.entity, plan.field.action.operator);
-    for (const s of plan.spans) add(s.entity, s.action.operator);
-  }
-  return counts;
-}
-
 /** Counts per entity and action, the endpoint and the verdict: never values. */
 export function decisionHeaders(
   ctx: RequestContext,
   decision: PolicyDecision,
   endpoint: Endpoint | undefined,
-  counts: ActionCounts = actionCounts(decision),
+  counts: ActionCounts = planSummary(decision).pairs,
 ): Record<string, string> {
   let summary = '';
   for (const [key, { n }] of counts) summary += `${summary ? ',' : ''}${key}=${n}`;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { openAuditStore } from '../audit/index.js';
 import { startForwarder, type ForwardConfig } from '../audit/forward/config.js';
 import { EvidenceStore } from '../audit/evidence.js';
-import { bodyFingerprint } from '../audit/record.js';
+import { bodyFingerprint, type RequestFacts } from '../audit/record.js';
 import { AuditTrail } from '../audit/trail.js';
 import { openAirlock, type Airlock } from '../compose.js';
 import { cryptoRandom, systemClock, type Clock, type Random } from '../core/clock.js';
@@ -20,6 +20,7 @@ import { TokenService } from './auth/tokens.js';
 import type { AuditDetails } from './chat.js';
 import { checkJsonBody, compileLimits, ConcurrencyLimiter, MemoryRateLimitStore, RateLimiter } from './limits/index.js';
 import { createMetrics } from './metrics.js';
+import { planSummary } from './plan-summary.js';
 import { quickPolicy, type QuickConfig } from './quick-config.js';
 
 export interface GatewayOptions extends QuickConfig {
@@ -213,45 +214,43 @@ function requestFingerprintOf(analysis: NonNullable<AuditDetails['analysis']>, k
   return fingerprint;
 }
 
+const SALESFORCE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
+const SALESFORCE_OBJECT = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
 /** Metadata for the audit record: counts, fields, endpoint, sizes — never content. */
-function factsOf(d: AuditDetails, fingerprint: { id: string; key: Buffer }) {
-  const entityCounts: Record<string, number> = {};
-  const actionCounts: Record<string, number> = {};
-  const fields = new Set<string>();
-  for (const plan of d.decision?.plans ?? []) {
-    const touch = (entity: string, action: string) => {
-      entityCounts[entity] = (entityCounts[entity] ?? 0) + 1;
-      actionCounts[action] = (actionCounts[action] ?? 0) + 1;
-      if (action !== 'allow') fields.add(plan.item.path);
-    };
-    if (plan.field) touch(plan.field.entity, plan.field.action.operator);
-    for (const s of plan.spans) touch(s.entity, s.action.operator);
-  }
+function factsOf(d: AuditDetails, fingerprint: { id: string; key: Buffer }): RequestFacts {
+  const facts: RequestFacts = { clientId: d.context.clientId, environment: d.context.environment, route: d.context.route };
   const sf = d.context.salesforce;
-  const validSf = (v: string | undefined) => (v && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(v) ? v : undefined);
-  const object = sf.object && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(sf.object) ? sf.object : undefined;
-  const requestFingerprint = d.analysis ? requestFingerprintOf(d.analysis, fingerprint.key) : undefined;
-  return {
-    clientId: d.context.clientId,
-    environment: d.context.environment,
-    route: d.context.route,
-    ...(validSf(sf.orgId) || validSf(sf.userId) || object
-      ? { salesforce: { ...(validSf(sf.orgId) ? { orgId: sf.orgId } : {}), ...(validSf(sf.userId) ? { userId: sf.userId } : {}), ...(object ? { object } : {}) } }
-      : {}),
-    ...(d.model ? { model: d.model } : {}),
-    ...(d.endpoint ? { endpoint: { id: d.endpoint.id, jurisdiction: d.endpoint.jurisdiction, sovereign: d.endpoint.sovereign } } : {}),
-    ...(d.decision ? { origins: d.decision.origins, policyHash: d.decision.policyHash, exceptions: d.decision.exceptions.map((e) => e.id) } : {}),
-    entityCounts,
-    actionCounts,
-    fields: [...fields].slice(0, 200),
-    ...(d.upstream?.status !== undefined ? { upstreamStatus: d.upstream.status } : {}),
-    ...(d.upstream?.bytesIn !== undefined ? { requestBytes: d.upstream.bytesIn } : {}),
-    ...(d.upstream?.bytesOut !== undefined ? { responseBytes: d.upstream.bytesOut } : {}),
-    ...(d.upstream?.promptTokens !== undefined || d.upstream?.completionTokens !== undefined
-      ? { tokens: { ...(d.upstream?.promptTokens !== undefined ? { prompt: d.upstream.promptTokens } : {}), ...(d.upstream?.completionTokens !== undefined ? { completion: d.upstream.completionTokens } : {}) } }
-      : {}),
-    ...(requestFingerprint ? { fingerprints: { keyId: fingerprint.id, request: requestFingerprint } } : {}),
-  };
+  if (sf.orgId !== undefined || sf.userId !== undefined || sf.object !== undefined) {
+    const orgId = sf.orgId && SALESFORCE_ID.test(sf.orgId) ? sf.orgId : undefined;
+    const userId = sf.userId && SALESFORCE_ID.test(sf.userId) ? sf.userId : undefined;
+    const object = sf.object && SALESFORCE_OBJECT.test(sf.object) ? sf.object : undefined;
+    if (orgId || userId || object) facts.salesforce = { ...(orgId ? { orgId } : {}), ...(userId ? { userId } : {}), ...(object ? { object } : {}) };
+  }
+  if (d.model) facts.model = d.model;
+  if (d.endpoint) facts.endpoint = { id: d.endpoint.id, jurisdiction: d.endpoint.jurisdiction, sovereign: d.endpoint.sovereign };
+  if (d.decision) {
+    facts.origins = d.decision.origins;
+    facts.policyHash = d.decision.policyHash;
+    facts.exceptions = d.decision.exceptions.map((e) => e.id);
+    const summary = planSummary(d.decision);
+    facts.entityCounts = summary.entityCounts;
+    facts.actionCounts = summary.actionCounts;
+    facts.fields = summary.fields.length > 200 ? summary.fields.slice(0, 200) : summary.fields;
+  } else {
+    facts.entityCounts = {};
+    facts.actionCounts = {};
+    facts.fields = [];
+  }
+  const up = d.upstream;
+  if (up?.status !== undefined) facts.upstreamStatus = up.status;
+  if (up?.bytesIn !== undefined) facts.requestBytes = up.bytesIn;
+  if (up?.bytesOut !== undefined) facts.responseBytes = up.bytesOut;
+  if (up?.promptTokens !== undefined || up?.completionTokens !== undefined) {
+    facts.tokens = { ...(up.promptTokens !== undefined ? { prompt: up.promptTokens } : {}), ...(up.completionTokens !== undefined ? { completion: up.completionTokens } : {}) };
+  }
+  if (d.analysis) facts.fingerprints = { keyId: fingerprint.id, request: requestFingerprintOf(d.analysis, fingerprint.key) };
+  return facts;
 }
 
 export function assertListenHost(host: string): void {
