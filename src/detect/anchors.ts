@@ -252,6 +252,24 @@ export function runOf(member: (code: number) => boolean, min: number): StartsAt 
   return indexed(test, { locate });
 }
 
+/**
+ * Digit-shaped identifiers by the shape of their first word: `[length, after]` pairs, where
+ * `after` lists the separators that must follow a first group of that length ("" when the
+ * whole identifier is that one word). Tighter than `digitRun`: `[[3, ' '], [6, ' '], [9, '']]`
+ * takes "123 456 789", "123456 789" and "123456789", never a date or a phone number's tail.
+ */
+export function digitGroups(shapes: ReadonlyArray<readonly [number, string]>): StartsAt {
+  const after = new Map(shapes);
+  const followed = (text: string, start: number, end: number): boolean => {
+    const separators = after.get(end - start);
+    return separators !== undefined && (separators === '' || (end < text.length && separators.includes(text[end] as string)));
+  };
+  return indexed((text, start, end) => startsWithDigit(text, start, end) && followed(text, start, end), {
+    digitLengths: [...after.keys()],
+    filter: followed,
+  });
+}
+
 /** Either test accepts the word. */
 export function either(a: StartsAt, b: StartsAt): StartsAt {
   const test = (text: string, start: number, end: number): boolean => a(text, start, end) || b(text, start, end);

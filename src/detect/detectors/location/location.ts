@@ -77,21 +77,36 @@ function validatePostcodeCity(value: string, facts: { nearContext: boolean }): V
  * prefix before a hyphen ("D-", "CH-") — and never right after another digit group and
  * blanks, where it is the tail of a phone or account number.
  */
-const UK_OUTWARD = /^[A-Z]{1,2}\d[A-Z\d]?$/;
-const COUNTRY_PREFIX = /^[A-Z]{1,3}$/;
-const GLUED_DUTCH = /^[1-9]\d{3}[A-Z]{2}$/;
-const ALL_DIGITS = /^\d+$/;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
 function postcodeStart(text: string, start: number, end: number): boolean {
+  const length = end - start;
   // no shape below is longer than six characters ("1015CJ")
-  if (end - start > 6) return false;
-  const word = text.slice(start, end);
+  if (length > 6) return false;
   const next = text.charCodeAt(end);
-  const blankOrHyphen = next === 32 || next === 9 || next === 45;
-  const shaped = ALL_DIGITS.test(word)
-    ? end - start >= 2 && end - start <= 5 && blankOrHyphen
-    : GLUED_DUTCH.test(word) || (next === 45 && COUNTRY_PREFIX.test(word));
-  if (shaped) return !afterDigitGroup(text, start);
-  return UK_OUTWARD.test(word);
+  const c0 = text.charCodeAt(start);
+  let shaped: boolean;
+  if (isDigitCode(c0)) {
+    let digits = 1;
+    while (digits < length && isDigitCode(text.charCodeAt(start + digits))) digits++;
+    shaped =
+      digits === length
+        ? length >= 2 && length <= 5 && (next === 32 || next === 9 || next === 45)
+        : // "1015CJ": four digits, the first not 0, and two capitals
+          digits === 4 && length === 6 && c0 !== 48 && isUpperAscii(text.charCodeAt(start + 4)) && isUpperAscii(text.charCodeAt(start + 5));
+  } else {
+    let letters = 0;
+    while (letters < length && isUpperAscii(text.charCodeAt(start + letters))) letters++;
+    // a country prefix before a hyphen ("D-", "CH-")
+    if (letters === length && length <= 3 && next === 45) return !afterDigitGroup(text, start);
+    // a UK outward code: one or two capitals, a digit, then a capital or digit ("M1", "SW1A")
+    if (letters < 1 || letters > 2 || letters >= length || !isDigitCode(text.charCodeAt(start + letters))) return false;
+    const rest = length - letters - 1;
+    if (rest === 0) return true;
+    const last = text.charCodeAt(end - 1);
+    return rest === 1 && (isUpperAscii(last) || isDigitCode(last));
+  }
+  return shaped && !afterDigitGroup(text, start);
 }
 /** A digit, then blanks, right before `start`. */
 function afterDigitGroup(text: string, start: number): boolean {

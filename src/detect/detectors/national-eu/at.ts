@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { atSvnrValid, ukNhsValid } from '../../validators/mod11.js';
 import { digitsOf, isValidShortDate, standalone } from './shared.js';
@@ -24,7 +24,7 @@ export const atDetectors: DetectorSpec[] = [
     description:
       'Austrian Sozialversicherungsnummer: 4-digit serial with check digit, then the birth date DDMMYY (printed "1237 010180"); mod-11 check and a real date.',
     minDigits: 10,
-    patterns: [{ name: 'svnr', ...standalone('[1-9]\\d{3} ?\\d{6}', digitRun(10)), score: 0.4 }],
+    patterns: [{ name: 'svnr', ...standalone('[1-9]\\d{3} ?\\d{6}', digitGroups([[4, ' '], [10, '']])), score: 0.4 }],
     context: SVNR_CONTEXT,
     validate: (value, { nearContext }) => {
       const digits = digitsOf(value);

@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { beNationalNumberValid, elevenDigitVerdict } from './eleven-digits.js';
 import { digitsOf, standalone } from './shared.js';
@@ -20,7 +20,7 @@ export const beDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'national-number',
-        ...standalone('\\d{2}\\.?\\d{2}\\.?\\d{2}[-. ]?\\d{3}[-. ]?\\d{2}', digitRun(11)),
+        ...standalone('\\d{2}\\.?\\d{2}\\.?\\d{2}[-. ]?\\d{3}[-. ]?\\d{2}', digitGroups([[2, '.'], [4, '.'], [6, '-. '], [9, '-. '], [11, '']])),
         score: 0.45,
       },
     ],

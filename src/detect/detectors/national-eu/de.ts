@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { deTaxIdValid, elevenDigitVerdict } from './eleven-digits.js';
 import { checksum, digitsOf, letterLed, standalone } from './shared.js';
@@ -45,7 +45,7 @@ export const deDetectors: DetectorSpec[] = [
     description:
       'German Steuer-Identifikationsnummer: 11 digits, compact or printed 2-3-3-3; digit-repetition rule and ISO 7064 MOD 11,10 check.',
     minDigits: 11,
-    patterns: [{ name: 'tax-id', ...standalone('[1-9]\\d(?: ?\\d{3}){3}', digitRun(11)), score: 0.4 }],
+    patterns: [{ name: 'tax-id', ...standalone('[1-9]\\d(?: ?\\d{3}){3}', digitGroups([[2, ' '], [5, ' '], [8, ' '], [11, '']])), score: 0.4 }],
     context: TAX_ID_CONTEXT,
     validate: (value, { nearContext }) => {
       const digits = digitsOf(value);

@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups, digitRun } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { mod97Complement } from '../../validators/iso7064.js';
 import { luhnValid } from '../../validators/luhn.js';
@@ -103,7 +103,7 @@ export const frDetectors: DetectorSpec[] = [
     description: 'French SIREN company number: 9 digits (printed 3-3-3), Luhn; context required since one random number in ten passes.',
     keywords: SIREN_CONTEXT,
     minDigits: 9,
-    patterns: [{ name: 'siren', ...standalone('\\d{3} ?\\d{3} ?\\d{3}', digitRun(9)), score: 0.4 }],
+    patterns: [{ name: 'siren', ...standalone('\\d{3} ?\\d{3} ?\\d{3}', digitGroups([[3, ' '], [6, ' '], [9, '']])), score: 0.4 }],
     context: SIREN_CONTEXT,
     contextRequired: true,
     validate: (value) => checksum(frSirenValid(digitsOf(value))),

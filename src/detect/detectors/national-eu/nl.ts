@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { nlBsnValid } from '../../validators/mod11.js';
 import { checksum, digitsOf, isRepdigit, standalone } from './shared.js';
@@ -21,7 +21,7 @@ export const nlDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'bsn',
-        ...standalone('\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3} ?\\d{3} ?\\d{3}', digitRun(9)),
+        ...standalone('\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3} ?\\d{3} ?\\d{3}', digitGroups([[4, '.'], [3, ' '], [6, ' '], [9, '']])),
         score: 0.4,
       },
     ],

@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { fiHetuCheckChar } from '../../validators/check-letter.js';
 import { luhnValid } from '../../validators/luhn.js';
@@ -85,7 +85,7 @@ export const nordicDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'personnummer',
-        ...standalone('(?:18|19|20)\\d{6}[-+]?\\d{4}|\\d{6}[-+]\\d{4}|\\d{10}', digitRun(10)),
+        ...standalone('(?:18|19|20)\\d{6}[-+]?\\d{4}|\\d{6}[-+]\\d{4}|\\d{10}', digitGroups([[6, '-+'], [8, '-+'], [10, ''], [12, '']])),
         score: 0.5,
       },
     ],
@@ -125,7 +125,7 @@ export const nordicDetectors: DetectorSpec[] = [
     patterns: [
       {
         name: 'cpr',
-        ...standalone('(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}[- ]?\\d{4}', digitRun(10)),
+        ...standalone('(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}[- ]?\\d{4}', digitGroups([[6, '- '], [10, '']])),
         score: 0.5,
       },
     ],
@@ -153,7 +153,7 @@ export const nordicDetectors: DetectorSpec[] = [
     description:
       'Finnish henkilötunnus: DDMMYY, century sign (+ - A, and B-F / U-Y since 2023), individual number and the mod-31 check character. DDMMYY-NNNN forms, which a Danish CPR shares, are confirmed only near context.',
     minDigits: 9,
-    patterns: [{ name: 'hetu', ...standalone('\\d{6}[-+A-FU-Y]\\d{3}[0-9A-FHJ-NPR-Y]', digitRun(6)), score: 0.5 }],
+    patterns: [{ name: 'hetu', ...standalone('\\d{6}[-+A-FU-Y]\\d{3}[0-9A-FHJ-NPR-Y]', digitGroups([[6, '-+'], [11, '']])), score: 0.5 }],
     context: HETU_CONTEXT,
     validate: (value, { nearContext }) => {
       if (!fiHetuValid(value)) return 'reject';

@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { ptNifValid } from '../../validators/mod11.js';
 import { checksum, digitsOf, standalone } from './shared.js';
@@ -18,7 +18,7 @@ export const ptDetectors: DetectorSpec[] = [
       'Portuguese NIF / NIPC: 9 digits (compact or 3-3-3) with an allocated leading digit and the mod-11 check digit; context required since one random number in eleven passes.',
     keywords: NIF_CONTEXT,
     minDigits: 9,
-    patterns: [{ name: 'nif', ...standalone('\\d{3} ?\\d{3} ?\\d{3}', digitRun(9)), score: 0.4 }],
+    patterns: [{ name: 'nif', ...standalone('\\d{3} ?\\d{3} ?\\d{3}', digitGroups([[3, ' '], [6, ' '], [9, '']])), score: 0.4 }],
     context: NIF_CONTEXT,
     contextRequired: true,
     validate: (value) => checksum(ptNifValid(digitsOf(value))),

@@ -1,4 +1,4 @@
-import { digitRun } from '../../anchors.js';
+import { digitGroups } from '../../anchors.js';
 import type { DetectorSpec } from '../../spec.js';
 import { ukNhsValid } from '../../validators/mod11.js';
 import { checksum, compactOf, digitsOf, isRepdigit, letterLed, standalone } from './shared.js';
@@ -62,7 +62,7 @@ export const ukDetectors: DetectorSpec[] = [
       'UK NHS number (also Scottish CHI and Northern Irish H&C numbers): 10 digits, modulus 11 check, printed 3-3-4; context required since one random number in eleven passes.',
     keywords: NHS_CONTEXT,
     minDigits: 10,
-    patterns: [{ name: 'nhs', ...standalone('\\d{3}[ -]?\\d{3}[ -]?\\d{4}', digitRun(10)), score: 0.5 }],
+    patterns: [{ name: 'nhs', ...standalone('\\d{3}[ -]?\\d{3}[ -]?\\d{4}', digitGroups([[3, ' -'], [6, ' -'], [10, '']])), score: 0.5 }],
     context: NHS_CONTEXT,
     contextRequired: true,
     validate: (value) => {
