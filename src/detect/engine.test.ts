@@ -97,6 +97,27 @@ describe('DetectionEngine', () => {
     expect(substring.detect('manager 123456')).toHaveLength(1);
   });
 
+  it('runs a detector with whole-word keywords only where one stands between non-word ASCII characters, in any case', () => {
+    const engine = new DetectionEngine({ detectors: [spec({ keywords: ['st', 'rd'], keywordMatch: 'whole-word' })] });
+    const found = (text: string) => engine.detect(text).length;
+    expect(found('first 123456')).toBe(0); // inside a word
+    expect(found('st_x 123456')).toBe(0); // an underscore is a word character to a regex \b
+    expect(found('Main St 123456')).toBe(1);
+    expect(found('MAIN RD. 123456')).toBe(1);
+    expect(found('Sté 123456')).toBe(1); // as \b sees it: é is not an ASCII word character
+  });
+
+  it('skips a detector that requires context when none of its context words stands in the text', () => {
+    const required = spec({ context: ['passport'], contextRequired: true });
+    const engine = new DetectionEngine({ detectors: [required] });
+    const found = (text: string) => engine.detect(text).length;
+    expect(found('123456')).toBe(0);
+    expect(found('passports 123456')).toBe(0); // not the whole word
+    expect(found('Passport 123456')).toBe(1);
+    // the gate changes nothing the context check would keep: far-away context still does not count
+    expect(found(`passport ${'x '.repeat(60)}123456`)).toBe(0);
+  });
+
   it('skips a pattern whose required cheaper pattern occurs nowhere, and runs it otherwise', () => {
     const engine = new DetectionEngine({
       detectors: [spec({ patterns: [{ name: 'six', regex: '\\d{6}', score: 0.5, requires: 'REF-' }] })],

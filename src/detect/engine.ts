@@ -134,10 +134,15 @@ export class DetectionEngine {
   private readonly setMembers: number[];
   /** term index → detectors that list it as a keyword */
   private readonly keywordOwners: number[][];
-  /** term index → detectors whose keyword it is only when written exactly so, as a whole word */
-  private readonly exactKeywordOwners: Array<Array<{ detector: number; form: string }> | undefined>;
+  /**
+   * term index → detectors whose keyword it is only as a whole word: written exactly as
+   * `form` (`as-written`), or in any case between non-word ASCII characters (`whole-word`)
+   */
+  private readonly exactKeywordOwners: Array<Array<{ detector: number; form: string | undefined }> | undefined>;
   /** term index → context word id, or -1 when the term is only a keyword */
   private readonly termContextId: Int32Array;
+  /** context word id → detectors that require context and list it (they run only where one occurs) */
+  private readonly contextRequiredBy: number[][];
   private readonly dictionaries: CompiledDictionaries;
   private readonly anchors: AnchorTable;
   private readonly hmac: ShortHmac;
@@ -163,17 +168,18 @@ export class DetectionEngine {
       }
       return k;
     };
-    const exactOwners: Array<Array<{ detector: number; form: string }> | undefined> = [];
+    const exactOwners: Array<Array<{ detector: number; form: string | undefined }> | undefined> = [];
     const contextWords = new Map<string, number>();
+    const requiredBy: number[][] = [];
     const ids = new Set<string>();
     let setIndex = 0;
     this.detectors = options.detectors.map((spec, index) => {
       validateSpec(spec, ids);
       for (const raw of spec.keywords ?? []) {
         const k = termOf(raw);
-        if (spec.keywordMatch === 'as-written') {
+        if (spec.keywordMatch === 'as-written' || spec.keywordMatch === 'whole-word') {
           const forms = exactOwners[k] ?? (exactOwners[k] = []);
-          forms.push({ detector: index, form: raw });
+          forms.push({ detector: index, form: spec.keywordMatch === 'as-written' ? raw : undefined });
         } else {
           (owners[k] as number[]).push(index);
         }
@@ -186,8 +192,10 @@ export class DetectionEngine {
           id = contextWords.size;
           contextWords.set(word, id);
           contextIds[termOf(word)] = id;
+          requiredBy.push([]);
         }
         context.add(id);
+        if (spec.contextRequired) (requiredBy[id] as number[]).push(index);
       }
       return {
         spec,
@@ -199,6 +207,7 @@ export class DetectionEngine {
     this.keywordAutomaton = new AhoCorasick(terms);
     this.anchors = buildAnchorTable(this.detectors);
     this.termContextId = Int32Array.from(contextIds);
+    this.contextRequiredBy = requiredBy;
     this.termSeen = new Uint32Array(terms.length);
     this.exactKeywordOwners = Array.from({ length: terms.length }, (_, k) => exactOwners[k]);
     // Detectors with keywords are already filtered by the keyword pass and rarely run; the
@@ -269,7 +278,9 @@ export class DetectionEngine {
    */
   private prefilter(text: string, context: ContextHits): Uint8Array {
     const runnable = new Uint8Array(this.detectors.length);
-    const { keywordOwners, termContextId, exactKeywordOwners, termSeen } = this;
+    // 1 for each detector that requires context and has a context word somewhere in the text
+    const contextFound = new Uint8Array(this.detectors.length);
+    const { keywordOwners, termContextId, exactKeywordOwners, termSeen, contextRequiredBy } = this;
     const generation = (this.generation = (this.generation + 1) >>> 0 || 1);
     if (generation === 1) termSeen.fill(0);
     const digits = this.keywordAutomaton.scanCountingDigits(text, (k, start, end) => {
@@ -278,20 +289,28 @@ export class DetectionEngine {
         for (const d of keywordOwners[k] as number[]) runnable[d] = 1;
       }
       const exact = exactKeywordOwners[k];
-      if (exact !== undefined && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) {
-        for (const { detector, form } of exact) if (runnable[detector] === 0 && text.startsWith(form, start)) runnable[detector] = 1;
+      if (exact !== undefined) {
+        const unicodeWord = !isWordCharAt(text, start - 1) && !isWordCharAt(text, end);
+        const asciiWord = !isAsciiWordCharAt(text, start - 1) && !isAsciiWordCharAt(text, end);
+        for (const { detector, form } of exact) {
+          if (runnable[detector] === 1) continue;
+          if (form === undefined ? asciiWord : unicodeWord && text.startsWith(form, start)) runnable[detector] = 1;
+        }
       }
       const id = termContextId[k] as number;
       if (id >= 0 && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) {
         context.starts.push(start);
         context.ends.push(end);
         context.ids.push(id);
+        for (const d of contextRequiredBy[id] as number[]) contextFound[d] = 1;
       }
     });
     for (let d = 0; d < this.detectors.length; d++) {
       const detector = this.detectors[d] as CompiledDetector;
       if (!detector.hasKeywords) runnable[d] = 1;
       if (runnable[d] === 1 && digits < (detector.spec.minDigits ?? 0)) runnable[d] = 0;
+      // without any of its context words in the text, a detector that requires one finds nothing
+      if (runnable[d] === 1 && detector.spec.contextRequired === true && contextFound[d] === 0) runnable[d] = 0;
     }
     return runnable;
   }
@@ -581,6 +600,12 @@ function boundaryOk(text: string, start: number, end: number, boundary: 'alnum' 
   if (boundary === 'none') return true;
   if (boundary === 'digit') return !isDigitAt(text, start - 1) && !isDigitAt(text, end);
   return !isAlnumAt(text, start - 1) && !isAlnumAt(text, end);
+}
+
+/** A-Z a-z 0-9 _ : what a regex `\b` counts as a word character. */
+function isAsciiWordCharAt(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 function isDigitAt(text: string, index: number): boolean {

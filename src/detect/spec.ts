@@ -53,9 +53,11 @@ export interface DetectorSpec {
   keywords?: string[];
   /**
    * `as-written`: a keyword counts only as a whole word spelled exactly as listed ("AG",
-   * "S.A.", not the "ag" in "manager"). Default `substring`.
+   * "S.A.", not the "ag" in "manager"). `whole-word`: in any case, but with no ASCII letter,
+   * digit or underscore touching it — as a regex `\b` sees it ("St" in "12 Main St", not in
+   * "first"); for patterns whose keyword stands between word boundaries. Default `substring`.
    */
-  keywordMatch?: 'substring' | 'as-written';
+  keywordMatch?: 'substring' | 'as-written' | 'whole-word';
   /** Prefilter: the detector runs only when the text holds at least this many ASCII digits. */
   minDigits?: number;
   /** Words that raise the score when they occur near the match (case-insensitive). */

@@ -108,7 +108,9 @@ export const streetAddressDetectors: DetectorSpec[] = [
       },
     ],
     minDigits: 1,
-    keywords: ['street', 'st', 'avenue', 'ave', 'road', 'rd', 'lane', 'ln', 'boulevard', 'blvd', 'parkway', 'pkwy', 'highway', 'hwy', 'crescent', 'cres', 'drive', 'dr', 'way', 'court', 'ct', 'place', 'pl', 'terrace', 'ter', 'close', 'square', 'sq', 'circle', 'cir', 'mews'],
+    // every match holds one street type as a whole word (between a blank and `\b`)
+    keywords: [...EN_STRONG, ...EN_WEAK, ...EN_ABBR],
+    keywordMatch: 'whole-word',
     context: ADDRESS_CONTEXT,
     validate: (value, facts) => streetVerdict(value, facts.nearContext, EN_WEAK_END),
     samples: {
@@ -141,7 +143,9 @@ export const streetAddressDetectors: DetectorSpec[] = [
     description: 'French-style street addresses (number, then rue / avenue / boulevard / place / chemin and the name), with the postcode line',
     patterns: [{ name: 'number-first', regex: FR_ADDRESS, score: 0.75 }],
     minDigits: 1,
+    // the street type stands as a whole word (blanks around it)
     keywords: [...FR_TYPES, 'av.', 'bd', 'bvd'],
+    keywordMatch: 'whole-word',
     context: ADDRESS_CONTEXT,
     validate: (value, facts) => streetVerdict(value, facts.nearContext),
     samples: {
