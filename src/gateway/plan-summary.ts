@@ -29,24 +29,39 @@ export function planSummary(decision: PolicyDecision): PlanSummary {
 }
 
 function summarize(decision: PolicyDecision): PlanSummary {
-  const pairs: ActionCounts = new Map();
-  const entityCounts: Record<string, number> = {};
-  const actionCounts: Record<string, number> = {};
-  const fields: string[] = [];
+  // entity → action → row: entity and action names are a few constant strings whose hashes
+  // V8 keeps, where a key made per span (`ENTITY:action`) is hashed afresh every time
+  const byEntity = new Map<string, Map<string, { entity: string; action: string; n: number }>>();
+  const rows: Array<{ entity: string; action: string; n: number }> = [];
   const add = (entity: string, action: string): boolean => {
-    const key = `${entity}:${action}`;
-    const row = pairs.get(key);
+    let byAction = byEntity.get(entity);
+    if (byAction === undefined) {
+      byAction = new Map();
+      byEntity.set(entity, byAction);
+    }
+    const row = byAction.get(action);
     if (row) row.n++;
-    else pairs.set(key, { entity, action, n: 1 });
-    entityCounts[entity] = (entityCounts[entity] ?? 0) + 1;
-    actionCounts[action] = (actionCounts[action] ?? 0) + 1;
+    else {
+      const created = { entity, action, n: 1 };
+      byAction.set(action, created);
+      rows.push(created);
+    }
     return action !== 'allow';
   };
+  const fields: string[] = [];
   for (const plan of decision.plans) {
     let touched = false;
     if (plan.field && add(plan.field.entity, plan.field.action.operator)) touched = true;
     for (const s of plan.spans) if (add(s.entity, s.action.operator)) touched = true;
     if (touched) fields.push(plan.item.path);
   }
-  return { pairs, entityCounts, actionCounts, fields: [...new Set(fields)] };
+  const pairs: ActionCounts = new Map();
+  const entityCounts: Record<string, number> = {};
+  const actionCounts: Record<string, number> = {};
+  for (const row of rows) {
+    pairs.set(`${row.entity}:${row.action}`, row);
+    entityCounts[row.entity] = (entityCounts[row.entity] ?? 0) + row.n;
+    actionCounts[row.action] = (actionCounts[row.action] ?? 0) + row.n;
+  }
+  return { pairs, entityCounts, actionCounts, fields: fields.length > 1 ? [...new Set(fields)] : fields };
 }
