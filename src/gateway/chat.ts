@@ -269,7 +269,7 @@ export class ChatHandler {
 
   private async inspectorFactory(analysis: Analysis, ctx: RequestContext, vault: PseudonymVault): Promise<() => OutputInspector> {
     const restorer = new Restorer(await vault.entries(ctx.sessionId));
-    const known = new Set(analysis.items.flatMap((i) => i.findings.map((f) => f.fingerprint)));
+    const known = sentFingerprints(analysis);
     const canaries = this.deps.canaries();
     return () => new OutputInspector({ engine: this.deps.engine, rules: this.deps.responseRules, known, restorer, canaries });
   }
@@ -429,6 +429,23 @@ interface StreamStart {
 
 function isStreamStart(value: unknown): value is StreamStart {
   return typeof value === 'object' && value !== null && 'iterator' in value && 'first' in value;
+}
+
+/**
+ * The fingerprints of the values the caller sent, gathered when an answer first names a
+ * sensitive value: most answers name none, and a request has dozens of findings.
+ */
+function sentFingerprints(analysis: Analysis): Pick<ReadonlySet<string>, 'has'> {
+  let known: Set<string> | undefined;
+  return {
+    has(fingerprint: string): boolean {
+      if (known === undefined) {
+        known = new Set();
+        for (const item of analysis.items) for (const f of item.findings) known.add(f.fingerprint);
+      }
+      return known.has(fingerprint);
+    },
+  };
 }
 
 function chunkWith(template: ChatChunk, index: number, delta: ChatChunk['choices'][number]['delta'], finish: string | null): ChatChunk {

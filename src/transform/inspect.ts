@@ -24,7 +24,7 @@ export interface InspectorOptions {
   engine: DetectionEngine;
   rules: ResponseRules;
   /** fingerprints of values that were in the caller's request: the caller's own data */
-  known: ReadonlySet<string>;
+  known: Pick<ReadonlySet<string>, 'has'>;
   /** pseudonyms of the caller's session, restored before inspection */
   restorer: Restorer;
   /** values that must never appear in an answer */
