@@ -129,6 +129,23 @@ function openAiModelIds(json: unknown): string[] {
 
 export interface OpenAiCompatibleProviderOptions extends ProviderDeps, UpstreamClientOptions {}
 
+/** Each endpoint's URL per function, parsed once (an endpoint object does not change; the URLs are only read). */
+const urls = new WeakMap<Endpoint, Map<string, URL>>();
+function urlOf(endpoint: Endpoint, flavour: Flavour, fn: ApiFunction): URL {
+  let byPath = urls.get(endpoint);
+  if (byPath === undefined) {
+    byPath = new Map();
+    urls.set(endpoint, byPath);
+  }
+  const path = flavour.paths[fn];
+  let url = byPath.get(path);
+  if (url === undefined) {
+    url = apiUrl(requireUrl(endpoint), path);
+    byPath.set(path, url);
+  }
+  return url;
+}
+
 const parseOptions = optionsParser(compatOptionsSchema);
 
 export function createOpenAiCompatibleProvider(options: OpenAiCompatibleProviderOptions = {}): Provider {
@@ -148,7 +165,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleProvider
     const req: UpstreamRequest = {
       endpoint,
       method: body ? 'POST' : 'GET',
-      url: flavour.url ? flavour.url(requireUrl(endpoint), fn, opts, model) : apiUrl(requireUrl(endpoint), flavour.paths[fn]),
+      url: flavour.url ? flavour.url(requireUrl(endpoint), fn, opts, model) : urlOf(endpoint, flavour, fn),
       headers,
       timeoutMs: call.timeoutMs,
       signal: call.signal,
