@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../core/clock.js';
 import { AirlockError } from '../core/errors.js';
-import { openSqlite } from '../store/sqlite.js';
+import { openSqlite, type SqliteDatabase } from '../store/sqlite.js';
 import { openSigningKey, readHeadFile, readPublicKeys, type HeadFile, type TrustedKeys } from './signing.js';
 import { PostgresAuditStore } from './postgres-store.js';
 import { SqliteAuditStore, type Durability } from './sqlite-store.js';
@@ -43,6 +43,12 @@ export interface OpenAuditOptions {
   url?: string;
   /** PostgreSQL schema of the chain (default AIRLOCK_AUDIT_SCHEMA, else "airlock_audit") */
   schema?: string;
+  /**
+   * SQLite only: an open connection to the data directory's `airlock.db` to write the chain
+   * through (the gateway's own), left open when the store closes. Default: a connection of
+   * the store's own.
+   */
+  db?: SqliteDatabase;
 }
 
 export interface OpenedAudit {
@@ -89,7 +95,7 @@ export async function openAuditStore(options: OpenAuditOptions): Promise<OpenedA
 
 /**
  * Opens the audit trail of a data directory: the SQLite store on its own connection to
- * `airlock.db`, the signing key from `keyDir`. Synchronous, so SQLite only: with a
+ * `airlock.db` (or on `options.db`), the signing key from `keyDir`. Synchronous, so SQLite only: with a
  * PostgreSQL URL configured it refuses (use `openAuditStore`) rather than silently write a
  * second, local chain.
  */
@@ -111,7 +117,7 @@ export function openAudit(options: OpenAuditOptions): OpenedAudit {
       );
     }
   }
-  const db = openSqlite(options.dataDir);
+  const db = options.db ?? openSqlite(options.dataDir);
   try {
     const signer = options.readOnly ? undefined : openSigningKey(keyDir, clock);
     const store = new SqliteAuditStore({
@@ -122,10 +128,11 @@ export function openAudit(options: OpenAuditOptions): OpenedAudit {
       ...(options.durability ? { durability: options.durability } : {}),
       ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
       ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
+      ownsDb: options.db === undefined,
     });
     return { store, trusted: readPublicKeys(keyDir), headFile: readHeadFile(keyDir), keyDir };
   } catch (error) {
-    db.close();
+    if (options.db === undefined) db.close();
     const headFile = options.readOnly ? readHeadFile(keyDir) : undefined;
     if (headFile !== undefined && error instanceof AirlockError && error.code === 'CONFIG_INVALID') {
       throw new AirlockError(

@@ -109,7 +109,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
 
-  const audit = await openAuditStore({ dataDir: options.dataDir, clock, ...(options.env ? { env: options.env } : {}), ...(options.auditDurability ? { durability: options.auditDurability } : {}), ...(options.auditUrl ? { url: options.auditUrl } : {}) });
+  // The chain is written through the gateway's own connection: a commit by another connection
+  // would tell every API key lookup (SQLite's data_version) to drop its cache, and SQLite to drop
+  // this connection's page cache, after every group commit.
+  const audit = await openAuditStore({ dataDir: options.dataDir, db: airlock.db, clock, ...(options.env ? { env: options.env } : {}), ...(options.auditDurability ? { durability: options.auditDurability } : {}), ...(options.auditUrl ? { url: options.auditUrl } : {}) });
   const trail = new AuditTrail(audit.store);
   // Runs beside the request path: a slow or dead collector costs disk, never request latency.
   const forwarder = options.auditForward ? startForwarder(audit.store, options.auditForward) : undefined;
