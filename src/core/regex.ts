@@ -86,6 +86,56 @@ export class SafeRegex {
     return { start: index, end, groups: indices ? indices.slice() : [[index, end]] };
   }
 
+  /**
+   * `matchAt` for hot loops: when a non-empty match starts exactly at `index`, pushes the
+   * span of capture group `group` (if it took part) to `spans` and returns the match's end;
+   * otherwise returns -1. Nothing is allocated beyond V8's own match. V8 patterns only.
+   */
+  spanAt(text: string, index: number, group: number, spans: number[]): number {
+    const js = this.js;
+    if (!js) throw new AirlockError('CONFIG_INVALID', 'spanAt needs a pattern that runs on V8');
+    this.sticky ??= new RegExp(js.source, `${js.flags.replace('g', '')}y`);
+    const sticky = this.sticky;
+    sticky.lastIndex = index;
+    const m = sticky.exec(text);
+    if (m === null || m[0].length === 0) return -1;
+    const end = index + m[0].length;
+    if (group === 0) spans.push(index, end);
+    else {
+      const span = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices?.[group];
+      if (span !== undefined) spans.push(span[0], span[1]);
+    }
+    return end;
+  }
+
+  /**
+   * `matchIn` for hot loops: pushes the span of capture group `group` of every match (where
+   * it took part) to `spans`, with UTF-16 offsets, in order.
+   */
+  spansIn(text: Utf8Text, group: number, spans: number[]): void {
+    const js = this.js;
+    if (!js) {
+      for (const m of this.matchIn(text)) {
+        const span = m.groups[group];
+        if (span !== undefined) spans.push(span[0], span[1]);
+      }
+      return;
+    }
+    js.lastIndex = 0;
+    for (;;) {
+      const m = js.exec(text.text);
+      if (m === null) break;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (group === 0) spans.push(start, end);
+      else {
+        const span = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices?.[group];
+        if (span !== undefined) spans.push(span[0], span[1]);
+      }
+      if (end === start) js.lastIndex = end + 1;
+    }
+  }
+
   /** All non-overlapping matches with UTF-16 offsets: on V8 when the pattern allows, else RE2 on the bytes. */
   matchIn(text: Utf8Text): RegexMatch[] {
     const js = this.js;
@@ -225,11 +275,14 @@ export class SafeRegexSet {
  * offsets JavaScript uses). ASCII text needs no mapping; other text builds the map on first use.
  */
 export class Utf8Text {
-  readonly bytes: Buffer;
+  private encoded: Buffer | undefined;
   private map: Uint32Array | undefined;
 
-  constructor(readonly text: string) {
-    this.bytes = Buffer.from(text, 'utf8');
+  constructor(readonly text: string) {}
+
+  /** The UTF-8 bytes, encoded on first use (patterns that run on V8 never ask). */
+  get bytes(): Buffer {
+    return (this.encoded ??= Buffer.from(this.text, 'utf8'));
   }
 
   get ascii(): boolean {

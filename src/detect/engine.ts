@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AirlockError, asAirlockError } from '../core/errors.js';
-import { SafeRegex, SafeRegexSet, Utf8Text, type RegexMatch } from '../core/regex.js';
+import { SafeRegex, SafeRegexSet, Utf8Text } from '../core/regex.js';
 import { ShortHmac } from '../core/short-hmac.js';
 import type { Finding } from '../core/types.js';
 import { AhoCorasick, isWordCharAt } from './aho-corasick.js';
@@ -130,6 +130,8 @@ export class DetectionEngine {
   /** scratch for the keyword pass: the generation in which a term was last seen */
   private readonly termSeen: Uint32Array;
   private generation = 0;
+  /** scratch for one pattern's match spans (start, end, start, end…) */
+  private readonly spans: number[] = [];
   /** pattern indexes (engine-wide) of the patterns in the set, in set order */
   private readonly setMembers: number[];
   /** term index → detectors that list it as a keyword */
@@ -335,12 +337,14 @@ export class DetectionEngine {
   private runDetector(detector: CompiledDetector, scan: Scan, matching: Uint8Array, out: Candidate[]): void {
     const { spec } = detector;
     const { text } = scan.utf8;
+    const spans = this.spans;
     for (const pattern of detector.patterns) {
       if (matching[pattern.setIndex] !== 1) continue;
-      for (const match of this.matches(pattern, scan)) {
-        const span = match.groups[pattern.group];
-        if (!span) continue;
-        const [start, end] = span;
+      spans.length = 0;
+      this.findSpans(pattern, scan, spans);
+      for (let k = 0; k < spans.length; k += 2) {
+        const start = spans[k] as number;
+        const end = spans[k + 1] as number;
         if (end <= start || !boundaryOk(text, start, end, spec.boundary ?? 'alnum')) continue;
         const value = text.slice(start, end);
         if (spec.minEntropy !== undefined && shannonEntropy(value) < spec.minEntropy) continue;
@@ -357,28 +361,31 @@ export class DetectionEngine {
     }
   }
 
-  /** A pattern's matches: a scan of the whole text, or tries at its anchor words only. */
-  private matches(pattern: CompiledPattern, scan: Scan): RegexMatch[] {
-    const { startsAt, regex } = pattern;
-    if (pattern.requires !== undefined && !pattern.requires.occursIn(scan.utf8.text)) return [];
-    if (startsAt === undefined) return regex.matchIn(scan.utf8);
+  /**
+   * A pattern's matches, as the start and end of its capture group, pushed pairwise to
+   * `spans`: a scan of the whole text, or tries at its anchor words only (left to right,
+   * never overlapping).
+   */
+  private findSpans(pattern: CompiledPattern, scan: Scan, spans: number[]): void {
+    const { startsAt, regex, group } = pattern;
+    if (pattern.requires !== undefined && !pattern.requires.occursIn(scan.utf8.text)) return;
+    if (startsAt === undefined) {
+      regex.spansIn(scan.utf8, group, spans);
+      return;
+    }
     const { text } = scan.utf8;
     const locate = startsAt.index?.locate;
     if (locate !== undefined && regex.onV8) {
-      const out: RegexMatch[] = [];
       let after = 0;
       for (const start of locate(text)) {
         if (start < after) continue;
-        const m = regex.matchAt(text, start);
-        if (m === undefined || m.end === start) continue;
-        out.push(m);
-        after = m.end;
+        const end = regex.spanAt(text, start, group, spans);
+        if (end >= 0) after = end;
       }
-      return out;
+      return;
     }
     scan.words ??= indexWords(text);
     const { starts, ends, count } = scan.words;
-    const out: RegexMatch[] = [];
     if (pattern.anchorSlot !== undefined && regex.onV8) {
       scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words, scan.runnable);
       const filter = this.anchors.filters[pattern.anchorSlot];
@@ -386,12 +393,10 @@ export class DetectionEngine {
       for (const w of scan.anchorHits[pattern.anchorSlot] ?? NO_WORDS) {
         const start = starts[w] as number;
         if (start < after || (filter !== undefined && !filter(text, start, ends[w] as number))) continue;
-        const m = regex.matchAt(text, start);
-        if (m === undefined || m.end === start) continue;
-        out.push(m);
-        after = m.end;
+        const end = regex.spanAt(text, start, group, spans);
+        if (end >= 0) after = end;
       }
-      return out;
+      return;
     }
     if (!regex.onV8) {
       // RE2 cannot be tried at one position cheaply: scan, keep the matches at anchors.
@@ -399,19 +404,19 @@ export class DetectionEngine {
       if (locate === undefined) {
         for (let w = 0; w < count; w++) if (startsAt(text, starts[w] as number, ends[w] as number)) anchored.add(starts[w] as number);
       }
-      for (const m of regex.matchIn(scan.utf8)) if (anchored.has(m.start)) out.push(m);
-      return out;
+      for (const m of regex.matchIn(scan.utf8)) {
+        const span = m.groups[group];
+        if (anchored.has(m.start) && span !== undefined) spans.push(span[0], span[1]);
+      }
+      return;
     }
     let after = 0;
     for (let w = 0; w < count; w++) {
       const start = starts[w] as number;
       if (start < after || !startsAt(text, start, ends[w] as number)) continue;
-      const m = regex.matchAt(text, start);
-      if (m === undefined || m.end === start) continue;
-      out.push(m);
-      after = m.end;
+      const end = regex.spanAt(text, start, group, spans);
+      if (end >= 0) after = end;
     }
-    return out;
   }
 
   /** A context word of the detector stands within the window around the match, outside it. */
