@@ -27,10 +27,14 @@ export class ShortHmac {
   /** The fingerprint of `value` under `label` (the entity type). */
   fingerprint(label: string, value: string): string {
     const { bytes, words } = this;
-    const message = `${label}\0${value}`;
-    const { read, written } = encoder.encodeInto(message, bytes.subarray(0, 55));
-    if (read !== message.length) {
-      return createHmac('sha256', this.key).update(message).digest('base64url').slice(0, 22);
+    let written = asciiInto(label, value, bytes);
+    if (written < 0) {
+      const message = `${label}\0${value}`;
+      const result = encoder.encodeInto(message, bytes.subarray(0, 55));
+      if (result.read !== message.length) {
+        return createHmac('sha256', this.key).update(message).digest('base64url').slice(0, 22);
+      }
+      written = result.written;
     }
     bytes.fill(0, written);
     bytes[written] = 0x80;
@@ -60,26 +64,49 @@ export class ShortHmac {
 }
 
 const encoder = new TextEncoder();
+
+/**
+ * `label \0 value` as bytes when both are ASCII and fit one block (≤ 55 bytes): the count
+ * written, else -1 (the caller encodes UTF-8 or goes to node:crypto).
+ */
+function asciiInto(label: string, value: string, bytes: Uint8Array): number {
+  const length = label.length + 1 + value.length;
+  if (length > 55) return -1;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    bytes[i] = c;
+  }
+  bytes[label.length] = 0;
+  const offset = label.length + 1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    bytes[offset + i] = c;
+  }
+  return length;
+}
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** The first 22 base64url characters of a digest (its first 132 bits). */
 function base64url22(digest: Int32Array): string {
-  let out = '';
+  const codes = BASE64_CODES;
   let acc = 0;
   let bits = 0;
   let byte = 0;
-  while (out.length < 22) {
+  for (let k = 0; k < 22; k++) {
     if (bits < 6) {
       acc = (acc << 8) | (((digest[byte >> 2] as number) >>> (24 - 8 * (byte & 3))) & 0xff);
       byte++;
       bits += 8;
     }
     bits -= 6;
-    out += ALPHABET[(acc >>> bits) & 63];
+    codes[k] = ALPHABET.charCodeAt((acc >>> bits) & 63);
     acc &= (1 << bits) - 1;
   }
-  return out;
+  return String.fromCharCode.apply(null, codes as unknown as number[]);
 }
+const BASE64_CODES = new Uint16Array(22);
 
 const IV = Int32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 const K = Int32Array.from([
