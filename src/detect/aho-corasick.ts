@@ -121,22 +121,39 @@ export class AhoCorasick {
   }
 
   /**
-   * `scan`, also counting the ASCII digits of the text on the way (the detection engine's
-   * second prefilter), so the text is read once.
+   * `scan`, also counting the text's ASCII digits (returned) and recording its words —
+   * maximal runs of code units that `wordTable` marks 1 — in `words`: the detection engine's
+   * prefilter, digit count and word index in one read of the text.
    */
-  scanCountingDigits(text: string, onMatch: (pattern: number, start: number, end: number) => void): number {
+  scanIndexing(
+    text: string,
+    onMatch: (pattern: number, start: number, end: number) => void,
+    wordTable: Uint8Array,
+    words: { starts: Int32Array; ends: Int32Array; count: number },
+  ): number {
     const { classOf, delta, width, outputs, lengths } = this;
+    const { starts, ends } = words;
+    let count = 0;
+    let inWord = 0;
     let state = 0;
     let digits = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code >= 48 && code <= 57) digits++;
+      const word = wordTable[code] as number;
+      if (word !== inWord) {
+        if (word === 1) starts[count] = i;
+        else ends[count++] = i;
+        inWord = word;
+      }
       state = delta[state * width + (classOf[code] as number)] as number;
       const hits = outputs[state];
       if (hits !== undefined) {
         for (const p of hits) onMatch(p, i + 1 - (lengths[p] as number), i + 1);
       }
     }
+    if (inWord === 1) ends[count++] = text.length;
+    words.count = count;
     return digits;
   }
 

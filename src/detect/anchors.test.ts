@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { atLineStart, capitalised, firstWords, indexWords, wordIn } from './anchors.js';
+import fc from 'fast-check';
+import { AhoCorasick } from './aho-corasick.js';
+import { atLineStart, capitalised, firstWords, isWordCode, WORD_CODE_UNITS, wordIn, wordIndexFor } from './anchors.js';
 import { DetectionEngine } from './engine.js';
 import type { DetectorSpec } from './spec.js';
 
+/** The words as the keyword pass records them. */
 const words = (text: string) => {
-  const ix = indexWords(text);
+  const ix = wordIndexFor(text.length);
+  new AhoCorasick(['x']).scanIndexing(text, () => {}, WORD_CODE_UNITS, ix);
   return Array.from({ length: ix.count }, (_, i) => text.slice(ix.starts[i], ix.ends[i]));
+};
+/** The same by the definition: maximal runs of word code units. */
+const wordsByDefinition = (text: string) => {
+  const out: string[] = [];
+  let run = '';
+  for (const ch of text.split('')) {
+    if (isWordCode(ch.charCodeAt(0))) run += ch;
+    else if (run) {
+      out.push(run);
+      run = '';
+    }
+  }
+  return run ? [...out, run] : out;
 };
 
 describe('anchors', () => {
@@ -13,6 +30,16 @@ describe('anchors', () => {
     expect(words('Zoë Çelik, ID 42-7; 東京 e\u0301te')).toEqual(['Zoë', 'Çelik', 'ID', '42', '7', '東京', 'e\u0301te']);
     expect(words('')).toEqual([]);
     expect(words('a'.repeat(5000) + ' b').map((w) => w.length)).toEqual([5000, 1]);
+    expect(words('a b c d e f')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']); // as many words as the room allows
+  });
+
+  it('records the same words as the definition, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(words(text)).toEqual(wordsByDefinition(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('matches word lists in lower, Title and upper case only, and cue layouts', () => {

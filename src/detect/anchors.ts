@@ -59,40 +59,22 @@ const WORD = new Uint8Array(0x10000);
 
 export const isWordCode = (code: number): boolean => WORD[code] === 1;
 
-/** Word boundaries of a text: starts[i]..ends[i], in order. */
+/** The table behind `isWordCode` (1 for each word code unit), for single-pass scanners. */
+export const WORD_CODE_UNITS: Uint8Array = WORD;
+
+/** An empty word index with room for every word a text of `length` code units can hold. */
+export function wordIndexFor(length: number): WordIndex {
+  const capacity = (length >> 1) + 1;
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), count: 0 };
+}
+
+/** Word boundaries of a text: starts[i]..ends[i], in order (built in the engine's keyword pass). */
 export interface WordIndex {
   starts: Int32Array;
   ends: Int32Array;
   count: number;
 }
 
-export function indexWords(text: string): WordIndex {
-  let starts = new Int32Array(Math.max(16, text.length >> 2));
-  let ends = new Int32Array(starts.length);
-  let count = 0;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (WORD[text.charCodeAt(i)] !== 1) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && WORD[text.charCodeAt(i)] === 1) i++;
-    if (count === starts.length) {
-      const grownStarts = new Int32Array(count * 2);
-      grownStarts.set(starts);
-      starts = grownStarts;
-      const grownEnds = new Int32Array(count * 2);
-      grownEnds.set(ends);
-      ends = grownEnds;
-    }
-    starts[count] = start;
-    ends[count] = i;
-    count++;
-  }
-  return { starts, ends, count };
-}
 
 /**
  * The word is one of `words`, written as listed, in lower case, Title case or ALL CAPS. Most words are

@@ -4,7 +4,7 @@ import { SafeRegex, SafeRegexSet, Utf8Text } from '../core/regex.js';
 import { ShortHmac } from '../core/short-hmac.js';
 import type { Finding } from '../core/types.js';
 import { AhoCorasick, isWordCharAt } from './aho-corasick.js';
-import { capitalised, indexWords, leadingDigits, type StartsAt, type WordIndex } from './anchors.js';
+import { capitalised, leadingDigits, WORD_CODE_UNITS, wordIndexFor, type StartsAt, type WordIndex } from './anchors.js';
 import { compileDictionaries, type CompiledDictionaries, type DictionaryConfig } from './dictionaries.js';
 import { shannonEntropy } from './entropy.js';
 import { looksLikePlaceholder } from './placeholder.js';
@@ -42,7 +42,7 @@ interface CompiledPattern {
 /** What one `detect` call computes once and shares between detectors. */
 interface Scan {
   utf8: Utf8Text;
-  words: WordIndex | undefined;
+  words: WordIndex;
   /** per anchor slot: the indexes of the words it accepts, in order */
   anchorHits: number[][] | undefined;
   /** 1 for each detector that passed the prefilter (anchor hits are found for those only) */
@@ -241,10 +241,11 @@ export class DetectionEngine {
     const minScore = options.minScore ?? 0;
     const candidates: Candidate[] = [];
     const context: ContextHits = { starts: [], ends: [], ids: [] };
-    const runnable = this.prefilter(text, context);
+    const words = wordIndexFor(text.length);
+    const runnable = this.prefilter(text, context, words);
     const utf8 = new Utf8Text(text);
     const matching = this.matchingPatterns(utf8, runnable);
-    const scan: Scan = { utf8, words: undefined, anchorHits: undefined, runnable, context };
+    const scan: Scan = { utf8, words, anchorHits: undefined, runnable, context };
     for (let d = 0; d < this.detectors.length; d++) {
       if (runnable[d] !== 1) continue;
       const detector = this.detectors[d] as CompiledDetector;
@@ -276,16 +277,16 @@ export class DetectionEngine {
 
   /**
    * 1 for each detector whose prefilter passes on this text; collects the context words'
-   * whole-word occurrences in the same pass.
+   * whole-word occurrences and the word index in the same pass.
    */
-  private prefilter(text: string, context: ContextHits): Uint8Array {
+  private prefilter(text: string, context: ContextHits, words: WordIndex): Uint8Array {
     const runnable = new Uint8Array(this.detectors.length);
     // 1 for each detector that requires context and has a context word somewhere in the text
     const contextFound = new Uint8Array(this.detectors.length);
     const { keywordOwners, termContextId, exactKeywordOwners, termSeen, contextRequiredBy } = this;
     const generation = (this.generation = (this.generation + 1) >>> 0 || 1);
     if (generation === 1) termSeen.fill(0);
-    const digits = this.keywordAutomaton.scanCountingDigits(text, (k, start, end) => {
+    const digits = this.keywordAutomaton.scanIndexing(text, (k, start, end) => {
       if (termSeen[k] !== generation) {
         termSeen[k] = generation;
         for (const d of keywordOwners[k] as number[]) runnable[d] = 1;
@@ -306,7 +307,7 @@ export class DetectionEngine {
         context.ids.push(id);
         for (const d of contextRequiredBy[id] as number[]) contextFound[d] = 1;
       }
-    });
+    }, WORD_CODE_UNITS, words);
     for (let d = 0; d < this.detectors.length; d++) {
       const detector = this.detectors[d] as CompiledDetector;
       if (!detector.hasKeywords) runnable[d] = 1;
@@ -384,7 +385,6 @@ export class DetectionEngine {
       }
       return;
     }
-    scan.words ??= indexWords(text);
     const { starts, ends, count } = scan.words;
     if (pattern.anchorSlot !== undefined && regex.onV8) {
       scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words, scan.runnable);
