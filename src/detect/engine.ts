@@ -145,6 +145,12 @@ export class DetectionEngine {
   private readonly termContextId: Int32Array;
   /** context word id → detectors that require context and list it (they run only where one occurs) */
   private readonly contextRequiredBy: number[][];
+  /** detectors without prefilter keywords (they pass the keyword step on every text) */
+  private readonly keywordFree: number[];
+  /** detectors that need a least number of digits in the text */
+  private readonly digitGated: Array<{ detector: number; minDigits: number }>;
+  /** detectors that require context */
+  private readonly contextGated: number[];
   private readonly dictionaries: CompiledDictionaries;
   private readonly anchors: AnchorTable;
   private readonly hmac: ShortHmac;
@@ -210,6 +216,12 @@ export class DetectionEngine {
     this.anchors = buildAnchorTable(this.detectors);
     this.termContextId = Int32Array.from(contextIds);
     this.contextRequiredBy = requiredBy;
+    const indexes = this.detectors.map((_, d) => d);
+    this.keywordFree = indexes.filter((d) => !(this.detectors[d] as CompiledDetector).hasKeywords);
+    this.digitGated = indexes
+      .map((d) => ({ detector: d, minDigits: (this.detectors[d] as CompiledDetector).spec.minDigits ?? 0 }))
+      .filter((g) => g.minDigits > 0);
+    this.contextGated = indexes.filter((d) => (this.detectors[d] as CompiledDetector).spec.contextRequired === true);
     this.termSeen = new Uint32Array(terms.length);
     this.exactKeywordOwners = Array.from({ length: terms.length }, (_, k) => exactOwners[k]);
     // Detectors with keywords are already filtered by the keyword pass and rarely run; the
@@ -308,13 +320,10 @@ export class DetectionEngine {
         for (const d of contextRequiredBy[id] as number[]) contextFound[d] = 1;
       }
     }, WORD_CODE_UNITS, words);
-    for (let d = 0; d < this.detectors.length; d++) {
-      const detector = this.detectors[d] as CompiledDetector;
-      if (!detector.hasKeywords) runnable[d] = 1;
-      if (runnable[d] === 1 && digits < (detector.spec.minDigits ?? 0)) runnable[d] = 0;
-      // without any of its context words in the text, a detector that requires one finds nothing
-      if (runnable[d] === 1 && detector.spec.contextRequired === true && contextFound[d] === 0) runnable[d] = 0;
-    }
+    for (const d of this.keywordFree) runnable[d] = 1;
+    for (const { detector, minDigits } of this.digitGated) if (digits < minDigits) runnable[detector] = 0;
+    // without any of its context words in the text, a detector that requires one finds nothing
+    for (const d of this.contextGated) if (contextFound[d] === 0) runnable[d] = 0;
     return runnable;
   }
 
