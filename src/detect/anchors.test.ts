@@ -89,7 +89,7 @@ describe('built-in anchors only save time', () => {
     'fr-siret', 'pt-nif',
     // digit runs, word shapes, located starts
     'credit-card', 'bitcoin-address', 'aws-secret-access-key', 'us-bank-account', 'us-bank-routing',
-    'us-driver-license', 'us-passport', 'us-npi', 'salesforce-consumer-secret',
+    'us-driver-license', 'us-passport', 'us-npi', 'salesforce-consumer-secret', 'au-medicare',
   ];
 
   it.each(ACCELERATED)('%s finds the same with and without its anchors, on the seeded corpus and its own samples', async (id) => {

@@ -1,7 +1,7 @@
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { medicareValid, tfnValid } from '../../validators/au-ids.js';
 import { wholeNumber } from './pattern-parts.js';
-import { firstGroup } from '../../anchors.js';
+import { digitGroups, firstGroup } from '../../anchors.js';
 
 /** TFN: the mod-11 check passes one number in eleven and the shape is any 8–9 digits, so context is required. */
 function validateTfn(value: string): Validation {
@@ -92,7 +92,9 @@ export const auMedicare: DetectorSpec = {
   entity: 'AU_MEDICARE',
   description: 'Australian Medicare card number printed 4-5-1 (+ optional IRN), weighted check digit',
   minDigits: 10,
-  patterns: [{ name: 'printed', regex: wholeNumber('[2-6]\\d{3} \\d{5} \\d(?:[ -]\\d)?', ' -'), group: 1, score: 0.5 }],
+  patterns: [
+    { name: 'printed', regex: wholeNumber('[2-6]\\d{3} \\d{5} \\d(?:[ -]\\d)?', ' -'), group: 1, score: 0.5, startsAt: digitGroups([[4, ' ']]) },
+  ],
   context: MEDICARE_CONTEXT,
   validate: validateMedicare,
   samples: {
