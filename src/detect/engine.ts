@@ -43,11 +43,20 @@ interface CompiledPattern {
 interface Scan {
   utf8: Utf8Text;
   words: WordIndex;
-  /** per anchor slot: the indexes of the words it accepts, in order */
-  anchorHits: number[][] | undefined;
+  /** the words each anchor slot accepts, found on first use (see `findAnchorHits`) */
+  anchorHits: AnchorHits | undefined;
   /** 1 for each detector that passed the prefilter (anchor hits are found for those only) */
   runnable: Uint8Array;
   context: ContextHits;
+  /** storage for `anchorHits` */
+  hits: AnchorHits;
+}
+
+/** What one `detect` call fills and the next one reuses. */
+interface Scratch {
+  words: WordIndex;
+  context: ContextHits;
+  hits: AnchorHits;
 }
 
 /** Every indexable anchor of every pattern, merged: one lookup per word serves them all. */
@@ -103,9 +112,15 @@ interface Candidate {
 }
 
 export const DEFAULT_MAX_TEXT_LENGTH = 1 << 20;
+/** The largest word index an engine keeps between calls (entries; 8 bytes each). */
+const MAX_KEPT_WORDS = 1 << 16;
+
+function freshScratch(length: number, slots: number): Scratch {
+  return { words: wordIndexFor(Math.max(length, 8192)), context: { starts: [], ends: [], ids: [] }, hits: anchorHitsFor(slots) };
+}
+
 /** Word lengths an anchor index can list (`digitLengths`, `lengths`). */
 const MAX_INDEXED_LENGTH = 128;
-const NO_WORDS: readonly number[] = [];
 const DETECTOR_ID = /^[a-z0-9]+(?:[-:][a-z0-9]+)*$/;
 const ENTITY_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
@@ -130,6 +145,8 @@ export class DetectionEngine {
   /** scratch for the keyword pass: the generation in which a term was last seen */
   private readonly termSeen: Uint32Array;
   private generation = 0;
+  /** word index and context lists for the next call (see `detect`) */
+  private scratch: Scratch | undefined;
   /** scratch for one pattern's match spans (start, end, start, end…) */
   private readonly spans: number[] = [];
   /** pattern indexes (engine-wide) of the patterns in the set, in set order */
@@ -252,12 +269,27 @@ export class DetectionEngine {
     }
     const minScore = options.minScore ?? 0;
     const candidates: Candidate[] = [];
-    const context: ContextHits = { starts: [], ends: [], ids: [] };
-    const words = wordIndexFor(text.length);
+    // the word index and context lists are reused from call to call (fewer young-generation
+    // collections, which set the latency tail); a nested call gets fresh ones
+    const scratch = this.scratch;
+    this.scratch = undefined;
+    const next =
+      scratch !== undefined && scratch.words.starts.length > text.length >> 1 ? scratch : freshScratch(text.length, this.anchors.slots);
+    next.context.starts.length = 0;
+    next.context.ends.length = 0;
+    next.context.ids.length = 0;
+    try {
+      return this.detectWith(text, minScore, candidates, next);
+    } finally {
+      if (next.words.starts.length <= MAX_KEPT_WORDS && next.hits.word.length <= MAX_KEPT_WORDS) this.scratch = next;
+    }
+  }
+
+  private detectWith(text: string, minScore: number, candidates: Candidate[], { words, context, hits }: Scratch): Finding[] {
     const runnable = this.prefilter(text, context, words);
     const utf8 = new Utf8Text(text);
     const matching = this.matchingPatterns(utf8, runnable);
-    const scan: Scan = { utf8, words, anchorHits: undefined, runnable, context };
+    const scan: Scan = { utf8, words, anchorHits: undefined, runnable, context, hits };
     for (let d = 0; d < this.detectors.length; d++) {
       if (runnable[d] !== 1) continue;
       const detector = this.detectors[d] as CompiledDetector;
@@ -396,10 +428,11 @@ export class DetectionEngine {
     }
     const { starts, ends, count } = scan.words;
     if (pattern.anchorSlot !== undefined && regex.onV8) {
-      scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words, scan.runnable);
+      const hits = (scan.anchorHits ??= findAnchorHits(this.anchors, text, scan.words, scan.runnable, scan.hits));
       const filter = this.anchors.filters[pattern.anchorSlot];
       let after = 0;
-      for (const w of scan.anchorHits[pattern.anchorSlot] ?? NO_WORDS) {
+      for (let h = hits.head[pattern.anchorSlot] as number; h !== -1; h = hits.next[h] as number) {
+        const w = hits.word[h] as number;
         const start = starts[w] as number;
         if (start < after || (filter !== undefined && !filter(text, start, ends[w] as number))) continue;
         const end = regex.spanAt(text, start, group, spans);
@@ -533,19 +566,58 @@ function addAnchor(table: AnchorTable, pattern: CompiledPattern, detector: numbe
 }
 
 /** One pass over the words: for every anchor slot, the words it accepts (filters come later). */
-export function findAnchorHits(table: AnchorTable, text: string, words: WordIndex, runnable: Uint8Array): number[][] {
-  const hits: number[][] = new Array<number[]>(table.slots);
-  // per slot: -1 while its detector did not pass the prefilter, else the last word pushed
-  const last = new Int32Array(table.slots);
+/**
+ * The words each anchor slot accepts, as one list per slot threaded through shared typed
+ * arrays (no array per slot, reused from call to call): `head[slot]` is the slot's first
+ * entry, `next[entry]` the one after it (-1 ends a list), `word[entry]` its word.
+ */
+export interface AnchorHits {
+  head: Int32Array;
+  tail: Int32Array;
+  /** per slot: -1 when its detector did not pass the prefilter, else the last word listed */
+  last: Int32Array;
+  next: Int32Array;
+  word: Int32Array;
+  count: number;
+}
+
+export function anchorHitsFor(slots: number): AnchorHits {
+  const capacity = 4096;
+  return {
+    head: new Int32Array(slots),
+    tail: new Int32Array(slots),
+    last: new Int32Array(slots),
+    next: new Int32Array(capacity),
+    word: new Int32Array(capacity),
+    count: 0,
+  };
+}
+
+/** One pass over the words: for every anchor slot, the words it accepts (filters come later). */
+export function findAnchorHits(table: AnchorTable, text: string, words: WordIndex, runnable: Uint8Array, hits: AnchorHits): AnchorHits {
   const { detectorOf } = table;
+  hits.head.fill(-1);
+  hits.count = 0;
+  const { last } = hits;
   for (let slot = 0; slot < table.slots; slot++) last[slot] = runnable[detectorOf[slot] as number] === 1 ? -2 : -1;
   const push = (slot: number, w: number): void => {
     const previous = last[slot] as number;
     if (previous === -1 || previous === w) return;
     last[slot] = w;
-    const list = hits[slot];
-    if (list === undefined) hits[slot] = [w];
-    else list.push(w);
+    if (hits.count === hits.word.length) {
+      const word = new Int32Array(hits.count * 2);
+      word.set(hits.word);
+      hits.word = word;
+      const next = new Int32Array(hits.count * 2);
+      next.set(hits.next);
+      hits.next = next;
+    }
+    const entry = hits.count++;
+    hits.word[entry] = w;
+    hits.next[entry] = -1;
+    if (hits.head[slot] === -1) hits.head[slot] = entry;
+    else hits.next[hits.tail[slot] as number] = entry;
+    hits.tail[slot] = entry;
   };
   const { starts, ends, count } = words;
   const { digit, digitByLength, digitRun, byLength, capitalised: upper, byFirst, byNext, byWord, lengthsByFirst, wordBloom } = table;
@@ -645,13 +717,28 @@ export function resolveOverlaps<T extends Candidate>(candidates: readonly T[]): 
       a.start - b.start ||
       (a.detectorId < b.detectorId ? -1 : a.detectorId > b.detectorId ? 1 : 0),
   );
-  let extent = 0;
-  for (const c of candidates) extent = Math.max(extent, c.end);
-  const covered = new Uint8Array(extent);
+  // the kept spans, disjoint and in order: a candidate overlaps one of them when the first
+  // kept span that ends after its start also begins before its end
+  const keptStarts: number[] = [];
+  const keptEnds: number[] = [];
   const kept: T[] = [];
   for (const c of ranked) {
-    if (covered.subarray(c.start, c.end).includes(1)) continue;
-    covered.fill(1, c.start, c.end);
+    let lo = 0;
+    let hi = keptEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((keptEnds[mid] as number) <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < keptStarts.length && (keptStarts[lo] as number) < c.end) continue;
+    keptStarts.push(c.start);
+    keptEnds.push(c.end);
+    for (let k = keptStarts.length - 1; k > lo; k--) {
+      keptStarts[k] = keptStarts[k - 1] as number;
+      keptEnds[k] = keptEnds[k - 1] as number;
+    }
+    keptStarts[lo] = c.start;
+    keptEnds[lo] = c.end;
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);

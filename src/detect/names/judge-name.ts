@@ -11,7 +11,6 @@ import {
   wordFlags,
 } from './gazetteer.js';
 
-const SPACES = /[\s\u00A0]+/;
 const LONE_AMPERSAND_OR_PLUS = /(?:^|\s)[&+](?:\s|$)/;
 const INITIAL_FIRST = /^\p{Lu}\./u;
 
@@ -21,15 +20,26 @@ const INITIAL_FIRST = /^\p{Lu}\./u;
  */
 function readName(value: string): number[] {
   const flags: number[] = [];
-  for (const raw of value.split(SPACES)) {
-    const token = raw.endsWith(',') ? raw.slice(0, -1) : raw;
-    if (token.length === 0) continue;
-    const f = wordFlags(token);
+  let i = 0;
+  while (i < value.length) {
+    if (SPACE[value.charCodeAt(i)] === 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < value.length && SPACE[value.charCodeAt(i)] !== 1) i++;
+    const end = value.charCodeAt(i - 1) === 44 ? i - 1 : i; // a trailing comma is not part of the word
+    if (end === start) continue;
+    const f = wordFlags(value.slice(start, end));
     if ((f & (PARTICLE | INITIAL)) !== 0) continue;
     flags.push(f);
   }
   return flags;
 }
+
+/** 1 for each code unit that `\s` matches (the blanks between the words of a name). */
+const SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1;
 
 /**
  * Shape checks shared by every person pattern: every word capitalised (the gazetteer
