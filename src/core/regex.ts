@@ -97,15 +97,19 @@ export class SafeRegex {
     this.sticky ??= new RegExp(js.source, `${js.flags.replace('g', '')}y`);
     const sticky = this.sticky;
     sticky.lastIndex = index;
+    if (group === 0) {
+      // test() leaves lastIndex at the match's end: no match array to build
+      if (!sticky.test(text)) return -1;
+      const end = sticky.lastIndex;
+      if (end === index) return -1;
+      spans.push(index, end);
+      return end;
+    }
     const m = sticky.exec(text);
     if (m === null || m[0].length === 0) return -1;
-    const end = index + m[0].length;
-    if (group === 0) spans.push(index, end);
-    else {
-      const span = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices?.[group];
-      if (span !== undefined) spans.push(span[0], span[1]);
-    }
-    return end;
+    const span = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices?.[group];
+    if (span !== undefined) spans.push(span[0], span[1]);
+    return index + m[0].length;
   }
 
   /**
