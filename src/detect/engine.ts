@@ -565,6 +565,26 @@ function addAnchor(table: AnchorTable, pattern: CompiledPattern, detector: numbe
   }
 }
 
+function addHit(hits: AnchorHits, slot: number, w: number): void {
+  hits.last[slot] = w;
+  if (hits.count === hits.word.length) growHits(hits);
+  const entry = hits.count++;
+  hits.word[entry] = w;
+  hits.next[entry] = -1;
+  if (hits.head[slot] === -1) hits.head[slot] = entry;
+  else hits.next[hits.tail[slot] as number] = entry;
+  hits.tail[slot] = entry;
+}
+
+function growHits(hits: AnchorHits): void {
+  const word = new Int32Array(hits.count * 2);
+  word.set(hits.word);
+  hits.word = word;
+  const next = new Int32Array(hits.count * 2);
+  next.set(hits.next);
+  hits.next = next;
+}
+
 /** One pass over the words: for every anchor slot, the words it accepts (filters come later). */
 /**
  * The words each anchor slot accepts, as one list per slot threaded through shared typed
@@ -602,22 +622,7 @@ export function findAnchorHits(table: AnchorTable, text: string, words: WordInde
   for (let slot = 0; slot < table.slots; slot++) last[slot] = runnable[detectorOf[slot] as number] === 1 ? -2 : -1;
   const push = (slot: number, w: number): void => {
     const previous = last[slot] as number;
-    if (previous === -1 || previous === w) return;
-    last[slot] = w;
-    if (hits.count === hits.word.length) {
-      const word = new Int32Array(hits.count * 2);
-      word.set(hits.word);
-      hits.word = word;
-      const next = new Int32Array(hits.count * 2);
-      next.set(hits.next);
-      hits.next = next;
-    }
-    const entry = hits.count++;
-    hits.word[entry] = w;
-    hits.next[entry] = -1;
-    if (hits.head[slot] === -1) hits.head[slot] = entry;
-    else hits.next[hits.tail[slot] as number] = entry;
-    hits.tail[slot] = entry;
+    if (previous !== -1 && previous !== w) addHit(hits, slot, w);
   };
   const { starts, ends, count } = words;
   const { digit, digitByLength, digitRun, byLength, capitalised: upper, byFirst, byNext, byWord, lengthsByFirst, wordBloom } = table;
