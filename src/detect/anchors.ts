@@ -25,9 +25,10 @@ export interface AnchorIndex {
   /** words that begin with one of these characters (a narrower `capitalised`) */
   firstChars?: string;
   /**
-   * With `lengths` / `digitLengths` only: those words count only when one of these
+   * With `lengths` / `digitLengths` only: those words count only when one of these ASCII
    * characters follows them ("12-", "0a:"), so they are looked up by the character after
-   * them instead of by length alone
+   * them instead of by length alone; with `capitalised` too, the `lengths` words must also
+   * begin with an upper-case letter ("SW1A ", "D-")
    */
   followedBy?: string;
   /**

@@ -74,7 +74,7 @@ interface AnchorTable {
    * per ASCII code unit: slots that take words followed by it (`followedBy`), by word length:
    * for any word, and for digit-led words only
    */
-  byNext: Array<{ any: number[][]; digit: number[][] } | undefined>;
+  byNext: Array<{ any: number[][]; digit: number[][]; upper: number[][] } | undefined>;
   /** slots that take digit-led words opening a run of at least `min` digits, by `min` ascending */
   digitRun: Array<{ min: number; slot: number }>;
   filters: Array<StartsAt | undefined>;
@@ -510,7 +510,7 @@ function buildAnchorTable(detectors: readonly CompiledDetector[]): AnchorTable {
     byLength: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
     capitalised: [],
     byFirst: new Array<number[] | undefined>(0x10000),
-    byNext: new Array<{ any: number[][]; digit: number[][] } | undefined>(128),
+    byNext: new Array<{ any: number[][]; digit: number[][]; upper: number[][] } | undefined>(128),
     digitRun: [],
     filters: [],
     detectorOf: [],
@@ -543,15 +543,17 @@ function addAnchor(table: AnchorTable, pattern: CompiledPattern, detector: numbe
       const next = (table.byNext[code] ??= {
         any: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
         digit: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
+        upper: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
       });
       for (const length of index.digitLengths ?? []) (next.digit[length] as number[]).push(slot);
-      for (const length of index.lengths ?? []) (next.any[length] as number[]).push(slot);
+      for (const length of index.lengths ?? []) ((index.capitalised ? next.upper : next.any)[length] as number[]).push(slot);
     }
   } else {
     for (const length of index.digitLengths ?? []) (table.digitByLength[length] as number[]).push(slot);
     for (const length of index.lengths ?? []) (table.byLength[length] as number[]).push(slot);
   }
-  if (index.capitalised && index.firstChars === undefined) table.capitalised.push(slot);
+  // with followedBy, `capitalised` narrows its lengths instead of taking every capitalised word
+  if (index.capitalised && index.firstChars === undefined && index.followedBy === undefined) table.capitalised.push(slot);
   for (const c of index.firstChars ?? '') {
     (table.byFirst[c.charCodeAt(0)] ??= []).push(slot);
   }
@@ -651,6 +653,7 @@ export function findAnchorHits(table: AnchorTable, text: string, words: WordInde
       if (next !== undefined) {
         for (const slot of next.any[length] as number[]) push(slot, w);
         if (first >= 48 && first <= 57) for (const slot of next.digit[length] as number[]) push(slot, w);
+        else if (capitalised(text, start)) for (const slot of next.upper[length] as number[]) push(slot, w);
       }
     }
     if (length < MAX_INDEXED_LENGTH) for (const slot of byLength[length] as number[]) push(slot, w);

@@ -91,7 +91,7 @@ function postcodeStart(text: string, start: number, end: number): boolean {
     while (digits < length && isDigitCode(text.charCodeAt(start + digits))) digits++;
     shaped =
       digits === length
-        ? length >= 2 && length <= 5 && (next === 32 || next === 9 || next === 45)
+        ? length >= 2 && length <= 5 && (next === 32 || next === 9 || next === 45) && digitGroupCanOpen(text, end, length)
         : // "1015CJ": four digits, the first not 0, and two capitals
           digits === 4 && length === 6 && c0 !== 48 && isUpperAscii(text.charCodeAt(start + 4)) && isUpperAscii(text.charCodeAt(start + 5));
   } else {
@@ -108,6 +108,23 @@ function postcodeStart(text: string, start: number, end: number): boolean {
   }
   return shaped && !afterDigitGroup(text, start);
 }
+/**
+ * Whether a postcode format can go on after a group of `length` digits that ends at `end`
+ * (before a blank or hyphen): two digits only as "00-590"; three only as "111 51"; four or
+ * five before a hyphen, or before blanks and then the city (or the letters of "1015 CJ") —
+ * never a lower-case word or another number ("2024 was", "15 minutes", "100 200").
+ */
+function digitGroupCanOpen(text: string, end: number, length: number): boolean {
+  const next = text.charCodeAt(end);
+  if (length === 2) return next === 45;
+  if (length === 3) return (next === 32 || next === 9) && isDigitCode(text.charCodeAt(end + 1));
+  if (next === 45) return true;
+  let i = end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i);
+  return !(c >= 97 && c <= 122) && !isDigitCode(c);
+}
+
 /** A digit, then blanks, right before `start`. */
 function afterDigitGroup(text: string, start: number): boolean {
   let i = start - 1;
@@ -116,7 +133,11 @@ function afterDigitGroup(text: string, start: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 }
-const startsPostcode: StartsAt = Object.assign(postcodeStart, { index: { digit: true, capitalised: true, filter: postcodeStart } });
+// every shape stands before a blank (or a hyphen: "1100-053", "D-60311"): digit groups of
+// 2–6, capitalised words of 1–4 ("SW1A", "CH")
+const startsPostcode: StartsAt = Object.assign(postcodeStart, {
+  index: { digitLengths: [2, 3, 4, 5, 6], lengths: [1, 2, 3, 4], capitalised: true, followedBy: ' \t-', filter: postcodeStart },
+});
 
 export const locationDetectors: DetectorSpec[] = [
   {
