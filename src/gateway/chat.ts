@@ -158,8 +158,8 @@ export class ChatHandler {
       },
       decide: (_input, analysis) => this.decide(ctx, analysis, modelOf(analysis)),
       transform: async (_input, analysis, decided) => {
-        const output = await this.deps.sanitizer.rewrite(analysis, decided.policy.plans, ctx.sessionId, this.vaultFor(ctx));
-        return { request: JSON.parse(output) as EmbeddingsRequest };
+        const request = await this.deps.sanitizer.rewriteValue(analysis, decided.policy.plans, ctx.sessionId, this.vaultFor(ctx));
+        return { request: request as EmbeddingsRequest };
       },
       send: async (outbound, decided) => {
         const sent = await this.sendWithFailover(decided.policy, async (endpoint, provider) =>
@@ -233,8 +233,7 @@ export class ChatHandler {
   }
 
   private async transform(ctx: RequestContext, analysis: Analysis, decided: Decided, vault: PseudonymVault): Promise<Outbound<ChatRequest>> {
-    const output = await this.deps.sanitizer.rewrite(analysis, decided.policy.plans, ctx.sessionId, vault);
-    const request = JSON.parse(output) as ChatRequest;
+    const request = (await this.deps.sanitizer.rewriteValue(analysis, decided.policy.plans, ctx.sessionId, vault)) as ChatRequest;
     return { request };
   }
 

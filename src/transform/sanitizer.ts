@@ -199,8 +199,7 @@ export class Sanitizer {
   /** The sanitized document alone: what the gateway sends on, without the explanation. */
   async rewrite(analysis: Analysis, plans: Plan[], sessionId: string, vault: PseudonymVault = this.deps.vault): Promise<string> {
     try {
-      const pseudonyms = await this.assignPseudonyms(plans, sessionId, vault);
-      const rewritten = plans.map((plan, i) => this.apply(plan, pseudonyms[i] as string[], sessionId));
+      const rewritten = await this.rewriteItems(plans, sessionId, vault);
       if (!analysis.root) return rewritten[0] === DROP ? '' : (rewritten[0] as string);
       const edits: JsonEdit[] = [];
       plans.forEach((plan, i) => {
@@ -211,6 +210,34 @@ export class Sanitizer {
     } catch (error) {
       throw asAirlockError(error, 'TRANSFORM_FAILED', 'sanitizing failed');
     }
+  }
+
+  /**
+   * The sanitized JSON document as a value: what `JSON.parse(await rewrite(…))` returns, built
+   * from the parsed tree instead of writing the document out (escaping every rewritten text)
+   * and parsing it back. The gateway needs the request as an object to send it on.
+   */
+  async rewriteValue(analysis: Analysis, plans: Plan[], sessionId: string, vault: PseudonymVault = this.deps.vault): Promise<unknown> {
+    try {
+      const root = analysis.root;
+      if (!root) throw new AirlockError('TRANSFORM_FAILED', 'only a JSON document has a value');
+      const rewritten = await this.rewriteItems(plans, sessionId, vault);
+      const replaced = new Map<JsonNode, string | typeof DROP>();
+      plans.forEach((plan, i) => {
+        const text = rewritten[i] as string | typeof DROP;
+        if (text !== plan.item.text) replaced.set(plan.item.node as JsonNode, text);
+      });
+      if (replaced.get(root) === DROP) throw new AirlockError('TRANSFORM_FAILED', 'the whole document was dropped');
+      return editedJsonValue(root, replaced);
+    } catch (error) {
+      throw asAirlockError(error, 'TRANSFORM_FAILED', 'sanitizing failed');
+    }
+  }
+
+  /** Every item's text after its plan: one vault round trip, then the operators. */
+  private async rewriteItems(plans: Plan[], sessionId: string, vault: PseudonymVault): Promise<Array<string | typeof DROP>> {
+    const pseudonyms = await this.assignPseudonyms(plans, sessionId, vault);
+    return plans.map((plan, i) => this.apply(plan, pseudonyms[i] as string[], sessionId));
   }
 
   /** One vault round trip for the whole input: pseudonyms per plan, in span order. */
@@ -270,6 +297,36 @@ export class Sanitizer {
       at = span.end;
     }
     return text + item.text.slice(at);
+  }
+}
+
+/**
+ * The value of a parsed JSON document with some string or number leaves replaced by text, or
+ * dropped (the member or item goes): equal to `JSON.parse` of the document rendered with those
+ * edits. Like `JSON.parse`, a repeated key keeps its first place and its last value, and
+ * `__proto__` is an own property like any other key.
+ */
+export function editedJsonValue(node: JsonNode, replaced: ReadonlyMap<JsonNode, string | typeof DROP>): unknown {
+  const text = replaced.get(node);
+  if (text !== undefined) return text;
+  switch (node.kind) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const m of node.members) {
+        if (replaced.get(m.value) === DROP) continue;
+        const value = editedJsonValue(m.value, replaced);
+        if (m.key === '__proto__') Object.defineProperty(out, m.key, { value, writable: true, enumerable: true, configurable: true });
+        else out[m.key] = value;
+      }
+      return out;
+    }
+    case 'array': {
+      const out: unknown[] = [];
+      for (const item of node.items) if (replaced.get(item) !== DROP) out.push(editedJsonValue(item, replaced));
+      return out;
+    }
+    default:
+      return node.value;
   }
 }
 
