@@ -62,6 +62,8 @@ export interface GatewayDeps {
   defaultModelOf(endpoint: Endpoint): Promise<string | undefined>;
 }
 
+type OpinionConfig = NonNullable<NonNullable<Policy['config']['detection']>['modelOpinion']>;
+
 interface Decided extends PipelineDecision {
   policy: PolicyDecision;
 }
@@ -182,9 +184,13 @@ export class ChatHandler {
    * The sovereign model's second opinion on each text, when the policy switches it on. The
    * policy loader already refused a non-sovereign endpoint for it; an error here denies.
    */
-  private async withOpinion(analysis: Analysis): Promise<Analysis> {
+  private withOpinion(analysis: Analysis): Promise<Analysis> | Analysis {
     const config = this.deps.policy().config.detection?.modelOpinion;
-    if (!config) return analysis;
+    // without a second opinion the analysis is final now: no promise, no extra turn
+    return config ? this.askOpinion(analysis, config) : analysis;
+  }
+
+  private async askOpinion(analysis: Analysis, config: OpinionConfig): Promise<Analysis> {
     const endpoint = this.deps.policy().endpoints.find((e) => e.id === config.endpoint);
     if (!endpoint?.sovereign) throw new AirlockError('DETECTION_FAILED', 'the second-opinion endpoint is not sovereign');
     const provider = this.deps.providers[endpoint.kind];
