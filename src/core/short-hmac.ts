@@ -104,9 +104,9 @@ function base64url22(digest: Int32Array): string {
     codes[k] = ALPHABET.charCodeAt((acc >>> bits) & 63);
     acc &= (1 << bits) - 1;
   }
-  return String.fromCharCode.apply(null, codes as unknown as number[]);
+  return codes.latin1Slice(0, 22);
 }
-const BASE64_CODES = new Uint16Array(22);
+const BASE64_CODES = Buffer.alloc(22) as Buffer & { latin1Slice(start: number, end: number): string };
 
 const IV = Int32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 const K = Int32Array.from([

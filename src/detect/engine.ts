@@ -61,7 +61,8 @@ interface Scratch {
 
 /** Every indexable anchor of every pattern, merged: one lookup per word serves them all. */
 interface AnchorTable {
-  byWord: Map<string, number[]>;
+  /** listed words by `wordHash`: the word and the slots that list it */
+  byWord: Map<number, Array<{ word: string; slots: number[] }>>;
   digit: number[];
   /** by length: slots that take digit-led words of that length */
   digitByLength: number[][];
@@ -100,6 +101,8 @@ interface ContextHits {
   starts: number[];
   ends: number[];
   ids: number[];
+  /** entries in use (the arrays are reused from call to call and may be longer) */
+  count: number;
 }
 
 /** A finding before overlap resolution and fingerprinting. */
@@ -116,7 +119,7 @@ export const DEFAULT_MAX_TEXT_LENGTH = 1 << 20;
 const MAX_KEPT_WORDS = 1 << 16;
 
 function freshScratch(length: number, slots: number): Scratch {
-  return { words: wordIndexFor(Math.max(length, 8192)), context: { starts: [], ends: [], ids: [] }, hits: anchorHitsFor(slots) };
+  return { words: wordIndexFor(Math.max(length, 8192)), context: { starts: [], ends: [], ids: [], count: 0 }, hits: anchorHitsFor(slots) };
 }
 
 /** Word lengths an anchor index can list (`digitLengths`, `lengths`). */
@@ -275,13 +278,12 @@ export class DetectionEngine {
     this.scratch = undefined;
     const next =
       scratch !== undefined && scratch.words.starts.length > text.length >> 1 ? scratch : freshScratch(text.length, this.anchors.slots);
-    next.context.starts.length = 0;
-    next.context.ends.length = 0;
-    next.context.ids.length = 0;
+    next.context.count = 0;
     try {
       return this.detectWith(text, minScore, candidates, next);
     } finally {
-      if (next.words.starts.length <= MAX_KEPT_WORDS && next.hits.word.length <= MAX_KEPT_WORDS) this.scratch = next;
+      const small = Math.max(next.words.starts.length, next.hits.word.length, next.context.starts.length) <= MAX_KEPT_WORDS;
+      if (small) this.scratch = next;
     }
   }
 
@@ -346,9 +348,10 @@ export class DetectionEngine {
       }
       const id = termContextId[k] as number;
       if (id >= 0 && !isWordCharAt(text, start - 1) && !isWordCharAt(text, end)) {
-        context.starts.push(start);
-        context.ends.push(end);
-        context.ids.push(id);
+        const n = context.count++;
+        context.starts[n] = start;
+        context.ends[n] = end;
+        context.ids[n] = id;
         for (const d of contextRequiredBy[id] as number[]) contextFound[d] = 1;
       }
     }, WORD_CODE_UNITS, words);
@@ -465,16 +468,16 @@ export class DetectionEngine {
   private hasContext(hits: ContextHits, start: number, end: number, words: ReadonlySet<number>): boolean {
     const from = start - this.contextBefore;
     const to = end + this.contextAfter;
-    const { starts, ends, ids } = hits;
+    const { starts, ends, ids, count } = hits;
     // first occurrence that ends inside the window (hits are in order of end)
     let lo = 0;
-    let hi = ends.length;
+    let hi = count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if ((ends[mid] as number) < from) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < ends.length && (ends[k] as number) <= to; k++) {
+    for (let k = lo; k < count && (ends[k] as number) <= to; k++) {
       const s = starts[k] as number;
       const e = ends[k] as number;
       if (s >= from && (e <= start || s >= end) && words.has(ids[k] as number)) return true;
@@ -559,11 +562,14 @@ function addAnchor(table: AnchorTable, pattern: CompiledPattern, detector: numbe
   }
   if (index.digitRun !== undefined) table.digitRun.push({ min: index.digitRun, slot });
   for (const word of index.words ?? []) {
-    const slots = table.byWord.get(word);
-    if (slots) slots.push(slot);
-    else table.byWord.set(word, [slot]);
+    const hash = wordHash(word, 0, word.length);
+    const bucket = table.byWord.get(hash) ?? [];
+    table.byWord.set(hash, bucket);
+    const listed = bucket.find((e) => e.word === word);
+    if (listed) listed.slots.push(slot);
+    else bucket.push({ word, slots: [slot] });
     if (word.length < 32) table.lengthsByFirst[word.charCodeAt(0)] = (table.lengthsByFirst[word.charCodeAt(0)] as number) | (1 << word.length);
-    table.wordBloom[wordHash(word, 0, word.length) & 0xffff] = 1;
+    table.wordBloom[hash & 0xffff] = 1;
   }
 }
 
@@ -658,10 +664,14 @@ export function findAnchorHits(table: AnchorTable, text: string, words: WordInde
     }
     if (length < MAX_INDEXED_LENGTH) for (const slot of byLength[length] as number[]) push(slot, w);
     if (length >= 32 || (((lengthsByFirst[first] as number) >>> length) & 1) === 0) continue;
-    if (wordBloom[wordHash(text, start, start + length) & 0xffff] !== 1) continue;
-    const slots = byWord.get(text.slice(start, start + length));
-    if (slots === undefined) continue;
-    for (const slot of slots) push(slot, w);
+    const hash = wordHash(text, start, start + length);
+    if (wordBloom[hash & 0xffff] !== 1) continue;
+    const bucket = byWord.get(hash);
+    if (bucket === undefined) continue;
+    // compared in place: no slice of the word
+    for (const { word, slots } of bucket) {
+      if (word.length === length && text.startsWith(word, start)) for (const slot of slots) push(slot, w);
+    }
   }
   return hits;
 }

@@ -91,7 +91,7 @@ export function capitalisedNameForms(kind: 'strong-first' | 'ambiguous-first'): 
   return forms;
 }
 
-/** What the gazetteer knows of one word, as bits (see `wordFlags`). */
+/** What the gazetteer knows of one word, as bits (see `wordFlagsAt`). */
 export const STRONG_FIRST = 1;
 export const AMBIGUOUS_FIRST = 2;
 export const STRONG_SURNAME = 4;
@@ -117,21 +117,35 @@ function computeWordFlags(token: string): number {
   return flags;
 }
 
-const flagCache = new Map<string, number>();
+/** The memo behind `wordFlagsAt`: by FNV-1a hash of the word, the words seen and their flags. */
+const flagCache = new Map<number, Array<{ token: string; flags: number }>>();
+let flagCacheSize = 0;
 const FLAG_CACHE_LIMIT = 65536;
 
 /**
- * Everything the name judges ask of one word, in one lookup: the same answers as
- * `isStrongFirstName`, `isNonNameWord`, `isParticle`, `isInitial`… together. Memoised
- * (a pure function of the word; the memo is bounded and starts over when full).
+ * Everything the name judges ask of the word `text.slice(start, end)`, in one lookup: the
+ * same answers as `isStrongFirstName`, `isNonNameWord`, `isParticle`, `isInitial`…
+ * together. Memoised (a pure function of the word; the memo is bounded and starts over when
+ * full), and compared in place, so a word seen before is not sliced.
  */
-export function wordFlags(token: string): number {
-  let flags = flagCache.get(token);
-  if (flags === undefined) {
-    flags = computeWordFlags(token);
-    if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
-    flagCache.set(token, flags);
+export function wordFlagsAt(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const bucket = flagCache.get(hash);
+  if (bucket !== undefined) {
+    for (const seen of bucket) if (seen.token.length === end - start && text.startsWith(seen.token, start)) return seen.flags;
   }
+  const token = text.slice(start, end);
+  const flags = computeWordFlags(token);
+  if (flagCacheSize >= FLAG_CACHE_LIMIT) {
+    flagCache.clear();
+    flagCacheSize = 0;
+  }
+  const entry = { token, flags };
+  const kept = flagCache.get(hash);
+  if (kept === undefined) flagCache.set(hash, [entry]);
+  else kept.push(entry);
+  flagCacheSize++;
   return flags;
 }
 

@@ -8,7 +8,7 @@ import {
   PARTICLE,
   STRONG_FIRST,
   STRONG_SURNAME,
-  wordFlags,
+  wordFlagsAt,
 } from './gazetteer.js';
 
 const LONE_AMPERSAND_OR_PLUS = /(?:^|\s)[&+](?:\s|$)/;
@@ -30,7 +30,7 @@ function readName(value: string): number[] {
     while (i < value.length && SPACE[value.charCodeAt(i)] !== 1) i++;
     const end = value.charCodeAt(i - 1) === 44 ? i - 1 : i; // a trailing comma is not part of the word
     if (end === start) continue;
-    const f = wordFlags(value.slice(start, end));
+    const f = wordFlagsAt(value, start, end);
     if ((f & (PARTICLE | INITIAL)) !== 0) continue;
     flags.push(f);
   }
