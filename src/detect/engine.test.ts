@@ -231,3 +231,29 @@ describe('linear-time guarantee on V8', () => {
     expect(engine.detect('xx aaab yy').map((f) => f.entity)).toEqual(['TEST_CATASTROPHIC']);
   });
 });
+
+describe('reuse between calls', () => {
+  it('gives a nested call (a validator that runs detection) its own working space', () => {
+    let nestedFound: number[] = [];
+    let depth = 0;
+    const engine: DetectionEngine = new DetectionEngine({
+      detectors: [
+        spec({
+          validate: () => {
+            // detection inside detection, on the same engine, while the outer call walks its matches
+            if (depth++ === 0) nestedFound = engine.detect('abc 999999 888888').map((f) => f.start);
+            return undefined;
+          },
+        }),
+      ],
+    });
+    const text = '111111 222222 333333 444444 555555';
+    depth = 1; // a first call without nesting leaves its working space to the next
+    expect(engine.detect(text).map((f) => f.start)).toEqual([0, 7, 14, 21, 28]);
+    depth = 0;
+    expect(engine.detect(text).map((f) => f.start)).toEqual([0, 7, 14, 21, 28]);
+    expect(nestedFound).toEqual([4, 11]);
+    // and the next call still works with the kept working space
+    expect(engine.detect(text).map((f) => f.start)).toEqual([0, 7, 14, 21, 28]);
+  });
+});

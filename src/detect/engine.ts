@@ -50,6 +50,8 @@ interface Scan {
   context: ContextHits;
   /** storage for `anchorHits` */
   hits: AnchorHits;
+  /** one pattern's match spans (start, end, start, end…), refilled per pattern */
+  spans: number[];
 }
 
 /** What one `detect` call fills and the next one reuses. */
@@ -57,6 +59,7 @@ interface Scratch {
   words: WordIndex;
   context: ContextHits;
   hits: AnchorHits;
+  spans: number[];
 }
 
 /** Every indexable anchor of every pattern, merged: one lookup per word serves them all. */
@@ -119,7 +122,7 @@ export const DEFAULT_MAX_TEXT_LENGTH = 1 << 20;
 const MAX_KEPT_WORDS = 1 << 16;
 
 function freshScratch(length: number, slots: number): Scratch {
-  return { words: wordIndexFor(Math.max(length, 8192)), context: { starts: [], ends: [], ids: [], count: 0 }, hits: anchorHitsFor(slots) };
+  return { words: wordIndexFor(Math.max(length, 8192)), context: { starts: [], ends: [], ids: [], count: 0 }, hits: anchorHitsFor(slots), spans: [] };
 }
 
 /** Word lengths an anchor index can list (`digitLengths`, `lengths`). */
@@ -150,8 +153,6 @@ export class DetectionEngine {
   private generation = 0;
   /** word index and context lists for the next call (see `detect`) */
   private scratch: Scratch | undefined;
-  /** scratch for one pattern's match spans (start, end, start, end…) */
-  private readonly spans: number[] = [];
   /** pattern indexes (engine-wide) of the patterns in the set, in set order */
   private readonly setMembers: number[];
   /** term index → detectors that list it as a keyword */
@@ -272,8 +273,9 @@ export class DetectionEngine {
     }
     const minScore = options.minScore ?? 0;
     const candidates: Candidate[] = [];
-    // the word index and context lists are reused from call to call (fewer young-generation
-    // collections, which set the latency tail); a nested call gets fresh ones
+    // the word index, context and hit lists are reused from call to call (fewer young-
+    // generation collections, which set the latency tail); a nested call (a validator that
+    // runs detection) gets fresh ones
     const scratch = this.scratch;
     this.scratch = undefined;
     const next =
@@ -287,11 +289,11 @@ export class DetectionEngine {
     }
   }
 
-  private detectWith(text: string, minScore: number, candidates: Candidate[], { words, context, hits }: Scratch): Finding[] {
+  private detectWith(text: string, minScore: number, candidates: Candidate[], { words, context, hits, spans }: Scratch): Finding[] {
     const runnable = this.prefilter(text, context, words);
     const utf8 = new Utf8Text(text);
     const matching = this.matchingPatterns(utf8, runnable);
-    const scan: Scan = { utf8, words, anchorHits: undefined, runnable, context, hits };
+    const scan: Scan = { utf8, words, anchorHits: undefined, runnable, context, hits, spans };
     for (let d = 0; d < this.detectors.length; d++) {
       if (runnable[d] !== 1) continue;
       const detector = this.detectors[d] as CompiledDetector;
@@ -382,7 +384,7 @@ export class DetectionEngine {
   private runDetector(detector: CompiledDetector, scan: Scan, matching: Uint8Array, out: Candidate[]): void {
     const { spec } = detector;
     const { text } = scan.utf8;
-    const spans = this.spans;
+    const { spans } = scan;
     for (const pattern of detector.patterns) {
       if (matching[pattern.setIndex] !== 1) continue;
       spans.length = 0;
