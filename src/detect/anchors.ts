@@ -25,6 +25,11 @@ export interface AnchorIndex {
   /** words that begin with one of these characters (a narrower `capitalised`) */
   firstChars?: string;
   /**
+   * digit-led words by `[length, separators]`: of that length and followed by one of the
+   * separators (any character when `separators` is "")
+   */
+  digitShapes?: ReadonlyArray<readonly [number, string]>;
+  /**
    * With `lengths` / `digitLengths` only: those words count only when one of these ASCII
    * characters follows them ("12-", "0a:"), so they are looked up by the character after
    * them instead of by length alone; with `capitalised` too, the `lengths` words must also
@@ -237,18 +242,24 @@ export function runOf(member: (code: number) => boolean, min: number): StartsAt 
 
 /**
  * Digit-shaped identifiers by the shape of their first word: `[length, after]` pairs, where
- * `after` lists the separators that must follow a first group of that length ("" when the
- * whole identifier is that one word). Tighter than `digitRun`: `[[3, ' '], [6, ' '], [9, '']]`
- * takes "123 456 789", "123456 789" and "123456789", never a date or a phone number's tail.
+ * `after` lists the separators that must follow a first group of that length, and a digit
+ * must follow the separator ("" when the whole identifier is that one word; a third element
+ * `false` lets anything follow the separator, as the letter of "12345678 Z"). Tighter than
+ * `digitRun`: `[[3, ' '], [6, ' '], [9, '']]` takes "123 456 789", "123456 789" and
+ * "123456789", never a date, "15 minutes" or a phone number's tail.
  */
-export function digitGroups(shapes: ReadonlyArray<readonly [number, string]>): StartsAt {
-  const after = new Map(shapes);
+export function digitGroups(shapes: ReadonlyArray<readonly [number, string] | readonly [number, string, boolean]>): StartsAt {
+  const after = new Map(shapes.map(([length, separators, digitNext = true]) => [length, { separators, digitNext }]));
   const followed = (text: string, start: number, end: number): boolean => {
-    const separators = after.get(end - start);
-    return separators !== undefined && (separators === '' || (end < text.length && separators.includes(text[end] as string)));
+    const shape = after.get(end - start);
+    if (shape === undefined) return false;
+    if (shape.separators === '') return true;
+    if (end >= text.length || !shape.separators.includes(text[end] as string)) return false;
+    const next = text.charCodeAt(end + 1);
+    return !shape.digitNext || (next >= 48 && next <= 57);
   };
   return indexed((text, start, end) => startsWithDigit(text, start, end) && followed(text, start, end), {
-    digitLengths: [...after.keys()],
+    digitShapes: shapes.map(([length, separators]) => [length, separators] as const),
     filter: followed,
   });
 }
@@ -259,7 +270,7 @@ export function either(a: StartsAt, b: StartsAt): StartsAt {
   const ia = a.index;
   const ib = b.index;
   const simple = (i: AnchorIndex): boolean =>
-    !i.filter && !i.followedBy && !i.firstChars && i.digitRun === undefined && !i.locate;
+    !i.filter && !i.followedBy && !i.firstChars && !i.digitShapes && i.digitRun === undefined && !i.locate;
   if (!ia || !ib || !simple(ia) || !simple(ib)) return test;
   const words = ia.words && ib.words ? new Set([...ia.words, ...ib.words]) : (ia.words ?? ib.words);
   const digitLengths = [...(ia.digitLengths ?? []), ...(ib.digitLengths ?? [])];

@@ -541,15 +541,23 @@ function addAnchor(table: AnchorTable, pattern: CompiledPattern, detector: numbe
   for (const length of [...(index.digitLengths ?? []), ...(index.lengths ?? [])]) {
     if (length >= MAX_INDEXED_LENGTH) throw new AirlockError('DETECTOR_SPEC_INVALID', `anchor word length ${length} is not indexed`);
   }
+  const byNext = (c: string) => {
+    const code = c.charCodeAt(0);
+    if (code >= 128) throw new AirlockError('DETECTOR_SPEC_INVALID', 'an anchor can follow ASCII characters only');
+    return (table.byNext[code] ??= {
+      any: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
+      digit: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
+      upper: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
+    });
+  };
+  for (const [length, separators] of index.digitShapes ?? []) {
+    if (length >= MAX_INDEXED_LENGTH) throw new AirlockError('DETECTOR_SPEC_INVALID', `anchor word length ${length} is not indexed`);
+    if (separators === '') (table.digitByLength[length] as number[]).push(slot);
+    for (const c of separators) (byNext(c).digit[length] as number[]).push(slot);
+  }
   if (index.followedBy !== undefined) {
     for (const c of index.followedBy) {
-      const code = c.charCodeAt(0);
-      if (code >= 128) throw new AirlockError('DETECTOR_SPEC_INVALID', 'an anchor can follow ASCII characters only');
-      const next = (table.byNext[code] ??= {
-        any: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
-        digit: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
-        upper: Array.from({ length: MAX_INDEXED_LENGTH }, () => []),
-      });
+      const next = byNext(c);
       for (const length of index.digitLengths ?? []) (next.digit[length] as number[]).push(slot);
       for (const length of index.lengths ?? []) ((index.capitalised ? next.upper : next.any)[length] as number[]).push(slot);
     }

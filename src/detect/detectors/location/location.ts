@@ -62,7 +62,7 @@ const NOT_CITIES = new Set([
 const CITY_AFTER_POSTCODE = /^(?:[A-Z]{1,3}-)?\d[\d \t-]*(?:[A-Z]{2}[ \t]+)?([^\s,]+)/u;
 
 function validatePostcodeCity(value: string, facts: { nearContext: boolean }): Validation {
-  if (DISTINCTIVE.test(value)) return namesKnownCity(value, undefined) ? 'confirm' : undefined;
+  if (DISTINCTIVE.occursIn(value)) return namesKnownCity(value, undefined) ? 'confirm' : undefined;
   if (YEAR_CODE.test(value) && !facts.nearContext) return 'reject';
   if (namesKnownCity(value, POSTCODE_TOKEN.exec(value)?.[0].trim())) return 'confirm';
   const cityAfterCode = CITY_AFTER_POSTCODE.exec(value)?.[1];

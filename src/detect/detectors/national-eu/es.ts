@@ -31,7 +31,7 @@ export const esDetectors: DetectorSpec[] = [
     entity: 'ES_DNI',
     description: 'Spanish DNI: 8 digits and the mod-23 check letter, compact, dashed, spaced or dotted (12.345.678-Z).',
     minDigits: 8,
-    patterns: [{ name: 'dni', ...standalone('\\d{2}\\.?\\d{3}\\.?\\d{3}[ -]?[A-Z]', digitGroups([[2, '.'], [5, '.'], [8, ' -'], [9, '']])), score: 0.5 }],
+    patterns: [{ name: 'dni', ...standalone('\\d{2}\\.?\\d{3}\\.?\\d{3}[ -]?[A-Z]', digitGroups([[2, '.'], [5, '.'], [8, ' -', false], [9, '']])), score: 0.5 }],
     context: DNI_CONTEXT,
     validate: (value) => checksum(esDniValid(compactOf(value))),
     samples: {
