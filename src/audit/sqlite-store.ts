@@ -317,6 +317,15 @@ export class SqliteAuditStore implements AuditStore {
       else clearImmediate(timer.immediate);
       this.#timer = undefined;
     }
+    // After a failed flush nothing more is written: records queued before the failure was
+    // known are refused like the ones after it
+    const failure = this.#failure;
+    if (failure !== undefined) {
+      const refused = this.#queue;
+      this.#queue = [];
+      for (const p of refused) p.reject(failure);
+      return;
+    }
     while (this.#queue.length > 0) {
       const batch = this.#queue.length <= this.#maxBatch ? this.#queue : this.#queue.slice(0, this.#maxBatch);
       this.#queue = batch === this.#queue ? [] : this.#queue.slice(this.#maxBatch);
@@ -397,8 +406,13 @@ export class SqliteAuditStore implements AuditStore {
     return seq !== undefined && hash !== undefined ? { seq: Number(seq), hash } : undefined;
   }
 
-  /** After a commit: make it durable, then acknowledge. */
+  /** After a commit: make it durable, then acknowledge (never once a flush has failed). */
   #committed(batch: Committed): void {
+    if (this.#failure !== undefined) {
+      for (const w of batch.waiters) w.reject(this.#failure);
+      this.#notifySyncWaiters();
+      return;
+    }
     if (this.#durability === 'commit') {
       this.#acknowledge([batch]);
       return;
