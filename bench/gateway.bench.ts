@@ -17,7 +17,7 @@
  *
  * Options (env): BENCH_SECONDS (closed- and open-loop duration per target, default 10),
  * BENCH_OPEN_SECONDS, BENCH_LOW_RATE and BENCH_LOW_SECONDS (the second open-loop pass; default
- * half the slower gateway's closed-loop req/s, 5 s), BENCH_WARMUP_SECONDS (default 1),
+ * half the slower gateway's closed-loop req/s, 5 s), BENCH_WARMUP_SECONDS (default 5: a gateway runs warm; one second still measured V8 optimising Airlock),
  * BENCH_CONCURRENCY (default 16), BENCH_RATE (default 500), BENCH_STREAM_REQUESTS (default 100), BENCH_STREAM_CONCURRENCY
  * (default 8), BENCH_STREAM_TOKEN_MS (stub delay between streamed words, default 5),
  * BENCH_RECORDS (distinct records, default 2000), BENCH_RECORD_LENGTH (default 4096),
@@ -43,7 +43,7 @@ const num = (name: string, fallback: number): number => {
 const closedSeconds = num('BENCH_SECONDS', 10);
 const openSeconds = num('BENCH_OPEN_SECONDS', closedSeconds);
 const lowSeconds = num('BENCH_LOW_SECONDS', Math.min(5, openSeconds));
-const warmupSeconds = num('BENCH_WARMUP_SECONDS', 1);
+const warmupSeconds = num('BENCH_WARMUP_SECONDS', 5);
 const concurrency = Math.max(1, Math.floor(num('BENCH_CONCURRENCY', 16)));
 const rate = Math.max(1, num('BENCH_RATE', 500));
 const streamRequests = Math.floor(num('BENCH_STREAM_REQUESTS', 100));
