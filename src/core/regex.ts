@@ -70,26 +70,11 @@ export class SafeRegex {
   }
 
   /**
-   * The match that starts exactly at `index` (UTF-16), if any. V8 patterns only: callers
-   * check `onV8` and otherwise scan with `matchIn` and keep the matches that start there.
-   */
-  matchAt(text: string, index: number): RegexMatch | undefined {
-    const js = this.js;
-    if (!js) throw new AirlockError('CONFIG_INVALID', 'matchAt needs a pattern that runs on V8');
-    this.sticky ??= new RegExp(js.source, `${js.flags.replace('g', '')}y`);
-    const sticky = this.sticky;
-    sticky.lastIndex = index;
-    const m = sticky.exec(text);
-    if (m === null) return undefined;
-    const end = index + m[0].length;
-    const indices = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices;
-    return { start: index, end, groups: indices ? indices.slice() : [[index, end]] };
-  }
-
-  /**
-   * `matchAt` for hot loops: when a non-empty match starts exactly at `index`, pushes the
-   * span of capture group `group` (if it took part) to `spans` and returns the match's end;
-   * otherwise returns -1. Nothing is allocated beyond V8's own match. V8 patterns only.
+   * The match that starts exactly at `index` (UTF-16), for hot loops: when a non-empty match
+   * starts there, pushes the span of capture group `group` (if it took part) to `spans` and
+   * returns the match's end; otherwise returns -1. Nothing is allocated beyond V8's own match
+   * (none at all without a group). V8 patterns only: callers check `onV8` and otherwise scan
+   * with `matchIn` and keep the matches that start there.
    */
   spanAt(text: string, index: number, group: number, spans: number[]): number {
     const js = this.js;
