@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AirlockError } from '../core/errors.js';
+import { firstGroup } from './anchors.js';
 import { DetectionEngine, resolveOverlaps } from './engine.js';
 import { createDetectionEngine } from './index.js';
 import type { DetectorSpec } from './spec.js';
@@ -255,5 +256,22 @@ describe('reuse between calls', () => {
     expect(nestedFound).toEqual([4, 11]);
     // and the next call still works with the kept working space
     expect(engine.detect(text).map((f) => f.start)).toEqual([0, 7, 14, 21, 28]);
+  });
+});
+
+describe('context-required anchored patterns', () => {
+  it('find what they found before when tries after the last context word are cut short', () => {
+    const anchored = spec({
+      context: ['ref'],
+      contextRequired: true,
+      patterns: [{ name: 'six', regex: '\\d{6}', score: 0.5, startsAt: firstGroup([6]) }],
+    });
+    const engine = new DetectionEngine({ detectors: [anchored] });
+    const starts = (text: string) => engine.detect(text).map((f) => f.start);
+    // context before (within 64) and after (within 32) both count; far after the last one, nothing
+    expect(starts('ref 123456')).toEqual([4]);
+    expect(starts('123456 ref')).toEqual([0]);
+    expect(starts(`ref 111111 ${'x'.repeat(70)} 222222`)).toEqual([4]);
+    expect(starts(`111111 ${'x'.repeat(70)} 222222 ref ${'y'.repeat(80)} 333333`)).toEqual([78]);
   });
 });

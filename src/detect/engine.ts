@@ -385,10 +385,13 @@ export class DetectionEngine {
     const { spec } = detector;
     const { text } = scan.utf8;
     const { spans } = scan;
+    // a match that requires context needs one of its words at most `contextBefore` before it
+    // (or after it): anchored tries beyond the last such word + that distance keep nothing
+    const lastStart = spec.contextRequired ? this.lastContextStart(scan.context, detector.context) + this.contextBefore : Infinity;
     for (const pattern of detector.patterns) {
       if (matching[pattern.setIndex] !== 1) continue;
       spans.length = 0;
-      this.findSpans(pattern, scan, spans);
+      this.findSpans(pattern, scan, spans, lastStart);
       for (let k = 0; k < spans.length; k += 2) {
         const start = spans[k] as number;
         const end = spans[k + 1] as number;
@@ -413,7 +416,7 @@ export class DetectionEngine {
    * `spans`: a scan of the whole text, or tries at its anchor words only (left to right,
    * never overlapping).
    */
-  private findSpans(pattern: CompiledPattern, scan: Scan, spans: number[]): void {
+  private findSpans(pattern: CompiledPattern, scan: Scan, spans: number[], lastStart: number): void {
     const { startsAt, regex, group } = pattern;
     if (pattern.requires !== undefined && !pattern.requires.occursIn(scan.utf8.text)) return;
     if (startsAt === undefined) {
@@ -425,6 +428,7 @@ export class DetectionEngine {
     if (locate !== undefined && regex.onV8) {
       let after = 0;
       for (const start of locate(text)) {
+        if (start > lastStart) break;
         if (start < after) continue;
         const end = regex.spanAt(text, start, group, spans);
         if (end >= 0) after = end;
@@ -439,6 +443,7 @@ export class DetectionEngine {
       for (let h = hits.head[pattern.anchorSlot] as number; h !== -1; h = hits.next[h] as number) {
         const w = hits.word[h] as number;
         const start = starts[w] as number;
+        if (start > lastStart) break;
         if (start < after || (filter !== undefined && !filter(text, start, ends[w] as number))) continue;
         const end = regex.spanAt(text, start, group, spans);
         if (end >= 0) after = end;
@@ -460,10 +465,22 @@ export class DetectionEngine {
     let after = 0;
     for (let w = 0; w < count; w++) {
       const start = starts[w] as number;
+      if (start > lastStart) break;
       if (start < after || !startsAt(text, start, ends[w] as number)) continue;
       const end = regex.spanAt(text, start, group, spans);
       if (end >= 0) after = end;
     }
+  }
+
+  /** Where the last occurrence of one of `words` starts (-Infinity when none stands in the text). */
+  private lastContextStart(hits: ContextHits, words: ReadonlySet<number>): number {
+    const { starts, ends, ids, count } = hits;
+    let last = -Infinity;
+    // occurrences are in order of end, and none starts after it ends
+    for (let k = count - 1; k >= 0 && (ends[k] as number) > last; k--) {
+      if (words.has(ids[k] as number)) last = Math.max(last, starts[k] as number);
+    }
+    return last;
   }
 
   /** A context word of the detector stands within the window around the match, outside it. */
