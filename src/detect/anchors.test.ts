@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AhoCorasick } from './aho-corasick.js';
-import { atLineStart, capitalised, firstWords, isWordCode, WORD_CODE_UNITS, wordIn, wordIndexFor } from './anchors.js';
+import { atLineStart, capitalised, firstWords, isWordCode, WORD_CODE_UNITS, wordIn, wordIndexFor, wordsOf } from './anchors.js';
 import { DetectionEngine } from './engine.js';
 import type { DetectorSpec } from './spec.js';
 
@@ -33,10 +33,12 @@ describe('anchors', () => {
     expect(words('a b c d e f')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']); // as many words as the room allows
   });
 
-  it('records the same words as the definition, for any text', () => {
+  it('records the same words as the definition, for any text (in the keyword pass and on its own)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
         expect(words(text)).toEqual(wordsByDefinition(text));
+        const own = wordsOf(text);
+        expect(Array.from({ length: own.count }, (_, i) => text.slice(own.starts[i], own.ends[i]))).toEqual(wordsByDefinition(text));
       }),
       { numRuns: 2000 },
     );
@@ -152,5 +154,39 @@ describe('located starts reproduce the scan they replaced', () => {
       found += got.length;
     }
     expect(found).toBeGreaterThan(10);
+  });
+});
+
+describe('located city-then-code starts reproduce the scan they replaced', () => {
+  it('postcode-city: a city before a code, tried before each code, as the hinted scan found it', async () => {
+    const { builtInDetectors } = await import('./registry.js');
+    const { CITY_THEN_CODE, CITY_THEN_CODE_HINT } = await import('./detectors/location/patterns.js');
+    const { generators } = await import('./detectors/location/generators.js');
+    const { seededRandom } = await import('../core/clock.js');
+    const spec = builtInDetectors.find((d) => d.id === 'postcode-city') as DetectorSpec;
+    const only = (s: DetectorSpec, name: string): DetectorSpec => ({ ...s, patterns: s.patterns.filter((p) => p.name === name) });
+    const located = only(spec, 'city-then-code');
+    const scanning: DetectorSpec = {
+      ...located,
+      patterns: [{ name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75, requires: CITY_THEN_CODE_HINT }],
+    };
+    const key = Buffer.alloc(32, 6);
+    const a = new DetectionEngine({ detectors: [located], fingerprintKey: key });
+    const b = new DetectionEngine({ detectors: [scanning], fingerprintKey: key });
+    const rand = seededRandom(5);
+    const lines = Array.from({ length: 600 }, () => (generators.STREET_ADDRESS as (r: () => number) => string)(() => rand.next()));
+    const texts = [
+      ...spec.samples.tp.map((t) => (typeof t === 'string' ? t : t.text)),
+      ...spec.samples.fp,
+      ...lines.map((line, i) => `Customer note ${i}: ship to ${line}. Call back after 5pm.`),
+      lines.slice(0, 40).join('\n'),
+    ];
+    let found = 0;
+    for (const text of texts) {
+      const got = a.detect(text);
+      expect(got).toEqual(b.detect(text));
+      found += got.length;
+    }
+    expect(found).toBeGreaterThan(20);
   });
 });

@@ -48,7 +48,7 @@ export interface AnchorIndex {
    * directly ("the first word character before each @"). The engine then needs no word
    * index for the pattern; the predicate stays the reference (and serves RE2 patterns).
    */
-  locate?: (text: string) => number[];
+  locate?: (text: string, words: WordIndex) => number[];
 }
 
 export type StartsAt = ((text: string, start: number, end: number) => boolean) & { index?: AnchorIndex };
@@ -72,6 +72,22 @@ export const WORD_CODE_UNITS: Uint8Array = WORD;
 export function wordIndexFor(length: number): WordIndex {
   const capacity = (length >> 1) + 1;
   return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), count: 0 };
+}
+
+/** The word index of a text on its own (the engine builds it in its keyword pass instead). */
+export function wordsOf(text: string): WordIndex {
+  const words = wordIndexFor(text.length);
+  let i = 0;
+  while (i < text.length) {
+    if (WORD[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    words.starts[words.count] = i;
+    while (i < text.length && WORD[text.charCodeAt(i)] === 1) i++;
+    words.ends[words.count++] = i;
+  }
+  return words;
 }
 
 /** Word boundaries of a text: starts[i]..ends[i], in order (built in the engine's keyword pass). */

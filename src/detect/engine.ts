@@ -427,7 +427,7 @@ export class DetectionEngine {
     const locate = startsAt.index?.locate;
     if (locate !== undefined && regex.onV8) {
       let after = 0;
-      for (const start of locate(text)) {
+      for (const start of locate(text, scan.words)) {
         if (start > lastStart) break;
         if (start < after) continue;
         const end = regex.spanAt(text, start, group, spans);
@@ -452,7 +452,7 @@ export class DetectionEngine {
     }
     if (!regex.onV8) {
       // RE2 cannot be tried at one position cheaply: scan, keep the matches at anchors.
-      const anchored = new Set<number>(locate?.(text));
+      const anchored = new Set<number>(locate?.(text, scan.words));
       if (locate === undefined) {
         for (let w = 0; w < count; w++) if (startsAt(text, starts[w] as number, ends[w] as number)) anchored.add(starts[w] as number);
       }

@@ -1,5 +1,5 @@
 import { SafeRegex } from '../../../core/regex.js';
-import { wordAsWritten, type StartsAt } from '../../anchors.js';
+import { isWordCode, wordAsWritten, wordsOf, type StartsAt, type WordIndex } from '../../anchors.js';
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { CITIES } from './cities.js';
 import { RESIDENCE_CONTEXT } from './context.js';
@@ -139,6 +139,55 @@ const startsPostcode: StartsAt = Object.assign(postcodeStart, {
   index: { digitLengths: [2, 3, 4, 5, 6], lengths: [1, 2, 3, 4], capitalised: true, followedBy: ' \t-', filter: postcodeStart },
 });
 
+const NO_SPANS: number[] = [];
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/**
+ * Whether a code can open at this word (a cheap look before the code pattern is tried): a
+ * capital, then a digit within the first three characters ("SW1A", "M5V", "D02", "D6W"), or
+ * two or three capitals before a blank and a digit (a US or Australian state before its code).
+ */
+function mayOpenCode(text: string, start: number, end: number): boolean {
+  if (!isUpper(text.charCodeAt(start))) return false;
+  if (isDigit(text.charCodeAt(start + 1)) || isDigit(text.charCodeAt(start + 2))) return true;
+  const length = end - start;
+  if (length < 2 || length > 3 || !isUpper(text.charCodeAt(start + 1)) || !isUpper(text.charCodeAt(end - 1))) return false;
+  let i = end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i > end && isDigit(text.charCodeAt(i));
+}
+
+/** What may stand between a city's first word and its code: city words and separators. */
+const isCityOrSeparator = (code: number): boolean => isWordCode(code) || CITY_PUNCTUATION.has(code);
+const CITY_PUNCTUATION = new Set([...' \t\r\n,.\'’-()'].map((c) => c.charCodeAt(0)));
+const CODE_HINT = new SafeRegex(CITY_THEN_CODE_HINT);
+/**
+ * Where a "city, then code" line can start (London SW1A 1AA, Springfield, IL 62704): every
+ * code in the text (tried at the words that can open one), and before each, back to the
+ * previous code or to a character no city or separator holds, the words that could open the
+ * city.
+ */
+function cityBeforeCodeStarts(text: string, words: WordIndex): number[] {
+  const starts: number[] = [];
+  let floor = 0;
+  for (let w = 0; w < words.count; w++) {
+    const code = words.starts[w] as number;
+    if (!mayOpenCode(text, code, words.ends[w] as number) || CODE_HINT.spanAt(text, code, 0, NO_SPANS) < 0) continue;
+    NO_SPANS.length = 0;
+    let from = code;
+    while (from > floor && isCityOrSeparator(text.charCodeAt(from - 1))) from--;
+    for (let i = from; i < code; i++) {
+      if (isWordCode(text.charCodeAt(i)) && (i === 0 || !isWordCode(text.charCodeAt(i - 1)))) starts.push(i);
+    }
+    floor = code;
+  }
+  return starts;
+}
+const startsCityBeforeCode: StartsAt = Object.assign(
+  (text: string, start: number) => cityBeforeCodeStarts(text, wordsOf(text)).includes(start),
+  { index: { locate: cityBeforeCodeStarts } },
+);
+
 export const locationDetectors: DetectorSpec[] = [
   {
     id: 'postcode-city',
@@ -150,7 +199,7 @@ export const locationDetectors: DetectorSpec[] = [
       // after another digit group is the end of a phone or account number, never a postcode
       { name: 'postcode-first', regex: `(${PC_CITY}|${UK_PC_CITY})`, score: 0.6, group: 1, startsAt: startsPostcode },
       // UK, US, Canadian, Australian and Irish: the city, then the code (with state or province)
-      { name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75, requires: CITY_THEN_CODE_HINT },
+      { name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75, startsAt: startsCityBeforeCode },
       {
         name: 'city-first',
         regex: CITY_THEN_DIGITS,
