@@ -314,14 +314,18 @@ export function wordStartsWith(prefixes: readonly string[]): StartsAt {
 
 /**
  * Digit-shaped identifiers: the first group is a word of one of `lengths` characters that
- * starts with a digit, followed by one of `separators` ("" when the identifier is one word:
- * "123456789").
+ * starts with a digit, followed by one of `separators` and then a digit ("" when the
+ * identifier is one word: "123456789").
  */
 export function firstGroup(lengths: readonly number[], separators = ''): StartsAt {
   const ok = new Uint8Array(64);
   for (const l of lengths) ok[l] = 1;
   const seps = [...separators].map((c) => c.charCodeAt(0));
-  const separated = (text: string, _start: number, end: number): boolean => seps.length === 0 || seps.includes(text.charCodeAt(end));
+  const separated = (text: string, _start: number, end: number): boolean => {
+    if (seps.length === 0) return true;
+    const next = text.charCodeAt(end + 1);
+    return seps.includes(text.charCodeAt(end)) && next >= 48 && next <= 57;
+  };
   return indexed(
     (text, start, end) => {
       const length = end - start;

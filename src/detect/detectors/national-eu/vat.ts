@@ -34,9 +34,15 @@ const NATIONAL_PARTS: ReadonlyArray<readonly [string[], string]> = [
 
 const VAT_PREFIXES = new Set(NATIONAL_PARTS.flatMap(([prefixes]) => prefixes));
 /** The word opens with a country prefix: "DE" before a space or dash, or "DE123456789" whole. */
-const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
-const opensWithVatPrefix = (text: string, start: number, end: number): boolean =>
-  end - start >= 2 && isUpperAscii(text.charCodeAt(start + 1)) && VAT_PREFIXES.has(text.slice(start, start + 2));
+/** 1 at [first letter - 65][second letter - 65] for every two-letter country prefix. */
+const PREFIX_TABLE = new Uint8Array(26 * 26);
+for (const p of VAT_PREFIXES) PREFIX_TABLE[(p.charCodeAt(0) - 65) * 26 + (p.charCodeAt(1) - 65)] = 1;
+const opensWithVatPrefix = (text: string, start: number, end: number): boolean => {
+  if (end - start < 2) return false;
+  const a = text.charCodeAt(start) - 65;
+  const b = text.charCodeAt(start + 1) - 65;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 && PREFIX_TABLE[a * 26 + b] === 1;
+};
 const startsWithVatPrefix: StartsAt = Object.assign(opensWithVatPrefix, {
   index: { firstChars: [...new Set([...VAT_PREFIXES].map((p) => p[0]))].join(''), filter: opensWithVatPrefix },
 });
