@@ -3,7 +3,7 @@ import { isWordCode, wordAsWritten, wordsOf, type StartsAt, type WordIndex } fro
 import type { DetectorSpec, Validation } from '../../spec.js';
 import { CITIES } from './cities.js';
 import { RESIDENCE_CONTEXT } from './context.js';
-import { alternation, CITY_THEN_CODE, CITY_THEN_CODE_HINT, CITY_THEN_DIGITS, CITY_THEN_DIGITS_NAMES, GAZETTEER_OTHERS, GAZETTEER_WORD_LED, PC_CITY, UK_PC_CITY } from './patterns.js';
+import { alternation, CITY_THEN_CODE, CITY_THEN_CODE_HINT, CITY_THEN_DIGITS, CITY_THEN_DIGITS_NAMES, GAZETTEER_OTHERS, GAZETTEER_WORD_LED, PC_CITY, POSTCODE_COUNTRY_PREFIXES, UK_PC_CITY } from './patterns.js';
 import { CA_POSTCODE, EIRCODE, POSTCODE_FORMATS, UK_POSTCODE } from './postcodes.js';
 
 /**
@@ -78,6 +78,7 @@ function validatePostcodeCity(value: string, facts: { nearContext: boolean }): V
  * blanks, where it is the tail of a phone or account number.
  */
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const COUNTRY_PREFIXES = new Set(POSTCODE_COUNTRY_PREFIXES);
 const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
 function postcodeStart(text: string, start: number, end: number): boolean {
   const length = end - start;
@@ -97,8 +98,10 @@ function postcodeStart(text: string, start: number, end: number): boolean {
   } else {
     let letters = 0;
     while (letters < length && isUpperAscii(text.charCodeAt(start + letters))) letters++;
-    // a country prefix before a hyphen ("D-", "CH-")
-    if (letters === length && length <= 3 && next === 45) return !afterDigitGroup(text, start);
+    // a country prefix before a hyphen and a digit ("D-60311", "CH-8001")
+    if (letters === length && length <= 3 && next === 45) {
+      return COUNTRY_PREFIXES.has(text.slice(start, end)) && isDigitCode(text.charCodeAt(end + 1)) && !afterDigitGroup(text, start);
+    }
     // a UK outward code: one or two capitals, a digit, then a capital or digit ("M1", "SW1A")
     if (letters < 1 || letters > 2 || letters >= length || !isDigitCode(text.charCodeAt(start + letters))) return false;
     const rest = length - letters - 1;
@@ -116,13 +119,21 @@ function postcodeStart(text: string, start: number, end: number): boolean {
  */
 function digitGroupCanOpen(text: string, end: number, length: number): boolean {
   const next = text.charCodeAt(end);
-  if (length === 2) return next === 45;
-  if (length === 3) return (next === 32 || next === 9) && isDigitCode(text.charCodeAt(end + 1));
-  if (next === 45) return true;
+  // "00-590", "1100-053", "01310-100": exactly three digits after the hyphen (a date's
+  // "2024-05-12" is no postcode); "111 51": exactly two after one blank
+  if (length === 2) return next === 45 && digitsThenEnd(text, end + 1, 3);
+  if (length === 3) return (next === 32 || next === 9) && digitsThenEnd(text, end + 1, 2);
+  if (next === 45) return digitsThenEnd(text, end + 1, 3);
   let i = end;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const c = text.charCodeAt(i);
   return !(c >= 97 && c <= 122) && !isDigitCode(c);
+}
+
+/** Exactly `count` digits at `at`, and no digit after them. */
+function digitsThenEnd(text: string, at: number, count: number): boolean {
+  for (let i = at; i < at + count; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return !isDigitCode(text.charCodeAt(at + count));
 }
 
 /** A digit, then blanks, right before `start`. */

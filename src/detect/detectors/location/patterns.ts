@@ -42,8 +42,10 @@ const CITY_PARTICLE = '(?:am|an|im|ob|upon|sur|sous|en|le|la|les|de|del|della|di
  */
 export const CITY = `${CITY_ABBR}${CAP_WORD}(?:(?:${SP}${CITY_PARTICLE})*${SP}${CITY_ABBR}${CAP_WORD})*(?:${SP}\\([${UPPER}][${LETTER}.]*\\))?`;
 
+/** Country prefixes a postcode may carry before a hyphen ("D-60311", "CH-8001"). */
+export const POSTCODE_COUNTRY_PREFIXES = ['D', 'F', 'A', 'B', 'I', 'E', 'P', 'L', 'S', 'N', 'CH', 'NL', 'DK', 'PL', 'FI', 'FIN', 'CZ', 'SK', 'HU', 'LT', 'LV', 'EE', 'SI', 'HR', 'GR'];
 /** European-style postcode before the city, with an optional country prefix (D-, CH-, NL-). */
-export const POSTCODE_BEFORE = `(?:(?:D|F|A|B|I|E|P|L|S|N|CH|NL|DK|PL|FI|FIN|CZ|SK|HU|LT|LV|EE|SI|HR|GR)-)?(?:\\d{5}-\\d{3}|\\d{4}-\\d{3}|[1-9]\\d{3}${SP}?[A-Z]{2}|\\d{2}-\\d{3}|\\d{3}${SP}\\d{2}|\\d{4,5})`;
+export const POSTCODE_BEFORE = `(?:(?:${POSTCODE_COUNTRY_PREFIXES.join('|')})-)?(?:\\d{5}-\\d{3}|\\d{4}-\\d{3}|[1-9]\\d{3}${SP}?[A-Z]{2}|\\d{2}-\\d{3}|\\d{3}${SP}\\d{2}|\\d{4,5})`;
 
 export const PC_CITY = `${POSTCODE_BEFORE}${SP}+${CITY}`;
 export const UK_PC_CITY = `${UK_POSTCODE}${SP}+${CITY}`;
