@@ -151,21 +151,19 @@ const startsPostcode: StartsAt = Object.assign(postcodeStart, {
 });
 
 const NO_SPANS: number[] = [];
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /**
  * Whether a code can open at this word (a cheap look before the code pattern is tried): a
  * capital, then a digit within the first three characters ("SW1A", "M5V", "D02", "D6W"), or
  * two or three capitals before a blank and a digit (a US or Australian state before its code).
  */
 function mayOpenCode(text: string, start: number, end: number): boolean {
-  if (!isUpper(text.charCodeAt(start))) return false;
-  if (isDigit(text.charCodeAt(start + 1)) || isDigit(text.charCodeAt(start + 2))) return true;
+  if (!isUpperAscii(text.charCodeAt(start))) return false;
+  if (isDigitCode(text.charCodeAt(start + 1)) || isDigitCode(text.charCodeAt(start + 2))) return true;
   const length = end - start;
-  if (length < 2 || length > 3 || !isUpper(text.charCodeAt(start + 1)) || !isUpper(text.charCodeAt(end - 1))) return false;
+  if (length < 2 || length > 3 || !isUpperAscii(text.charCodeAt(start + 1)) || !isUpperAscii(text.charCodeAt(end - 1))) return false;
   let i = end;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return i > end && isDigit(text.charCodeAt(i));
+  return i > end && isDigitCode(text.charCodeAt(i));
 }
 
 /** What may stand between a city's first word and its code: city words and separators. */
