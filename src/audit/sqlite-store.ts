@@ -501,28 +501,12 @@ export class SqliteAuditStore implements AuditStore {
     return this.#anchorSync();
   }
 
-  async *rows(range: SeqRange): AsyncIterable<ChainRow[]> {
-    let from = range.from ?? 1;
-    const to = range.to ?? Number.MAX_SAFE_INTEGER;
-    while (from <= to) {
-      const rows = this.#stmt.page.all(from, to, PAGE) as ChainRow[];
-      if (rows.length === 0) return;
-      yield rows;
-      from = (rows[rows.length - 1] as ChainRow)[0] + 1;
-      if (rows.length < PAGE) return;
-    }
+  rows(range: SeqRange): AsyncIterable<ChainRow[]> {
+    return pages<ChainRow>(this.#stmt.page, PAGE, range);
   }
 
-  async *hashedRows(range: SeqRange): AsyncIterable<HashedRow[]> {
-    let from = range.from ?? 1;
-    const to = range.to ?? Number.MAX_SAFE_INTEGER;
-    while (from <= to) {
-      const rows = this.#stmt.walk.all(from, to, WALK_PAGE) as HashedRow[];
-      if (rows.length === 0) return;
-      yield rows;
-      from = (rows[rows.length - 1] as HashedRow)[0] + 1;
-      if (rows.length < WALK_PAGE) return;
-    }
+  hashedRows(range: SeqRange): AsyncIterable<HashedRow[]> {
+    return pages<HashedRow>(this.#stmt.walk, WALK_PAGE, range);
   }
 
   /**
@@ -799,4 +783,21 @@ function tableExists(db: SqliteDatabase, name: string): boolean {
 function positiveInt(n: number, name: string): number {
   if (!Number.isInteger(n) || n < 1) throw new AirlockError('CONFIG_INVALID', `audit store option ${name} must be a positive integer`);
   return n;
+}
+
+/** Rows of `range` in pages of `size`, in order of seq (each row's first column). */
+async function* pages<T extends [number, ...unknown[]]>(
+  statement: { all(from: number, to: number, limit: number): unknown[] },
+  size: number,
+  range: SeqRange,
+): AsyncIterable<T[]> {
+  let from = range.from ?? 1;
+  const to = range.to ?? Number.MAX_SAFE_INTEGER;
+  while (from <= to) {
+    const rows = statement.all(from, to, size) as T[];
+    if (rows.length === 0) return;
+    yield rows;
+    from = (rows[rows.length - 1] as T)[0] + 1;
+    if (rows.length < size) return;
+  }
 }

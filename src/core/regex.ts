@@ -92,8 +92,7 @@ export class SafeRegex {
     }
     const m = sticky.exec(text);
     if (m === null || m[0].length === 0) return -1;
-    const span = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices?.[group];
-    if (span !== undefined) spans.push(span[0], span[1]);
+    pushGroup(m, group, spans);
     return index + m[0].length;
   }
 
@@ -114,14 +113,8 @@ export class SafeRegex {
     for (;;) {
       const m = js.exec(text.text);
       if (m === null) break;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (group === 0) spans.push(start, end);
-      else {
-        const span = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices?.[group];
-        if (span !== undefined) spans.push(span[0], span[1]);
-      }
-      if (end === start) js.lastIndex = end + 1;
+      pushGroup(m, group, spans);
+      if (m[0].length === 0) js.lastIndex = m.index + 1;
     }
   }
 
@@ -207,6 +200,16 @@ interface Re2SetInstance {
   match(text: string | Buffer): number[];
 }
 type Re2SetConstructor = new (patterns: string[], flags?: string) => Re2SetInstance;
+
+/** Pushes the span of capture group `group` of a V8 match (when it took part) to `spans`. */
+function pushGroup(m: RegExpExecArray, group: number, spans: number[]): void {
+  if (group === 0) {
+    spans.push(m.index, m.index + m[0].length);
+    return;
+  }
+  const span = (m as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices?.[group];
+  if (span !== undefined) spans.push(span[0], span[1]);
+}
 
 /**
  * Many patterns in few automata: one linear pass per automaton tells which patterns match

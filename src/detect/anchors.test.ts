@@ -79,6 +79,26 @@ describe('anchors', () => {
   });
 });
 
+/** A detector's own samples as texts. */
+const sampleTexts = (spec: DetectorSpec): string[] => [...spec.samples.tp.map((t) => (typeof t === 'string' ? t : t.text)), ...spec.samples.fp];
+
+/**
+ * Runs `faster` and `reference` alone over `texts`: the same findings on every text, and more
+ * than `moreThan` of them in all (so the comparison is not between two empty lists).
+ */
+function expectSameFindings(faster: DetectorSpec, reference: DetectorSpec, texts: readonly string[], moreThan: number): void {
+  const key = Buffer.alloc(32, 3);
+  const a = new DetectionEngine({ detectors: [faster], fingerprintKey: key });
+  const b = new DetectionEngine({ detectors: [reference], fingerprintKey: key });
+  let found = 0;
+  for (const text of texts) {
+    const got = a.detect(text);
+    expect(got).toEqual(b.detect(text));
+    found += got.length;
+  }
+  expect(found).toBeGreaterThan(moreThan);
+}
+
 describe('built-in anchors only save time', () => {
   // Detectors whose anchors were added to unchanged patterns: without the anchor the same
   // pattern scans the whole text. Both must find exactly the same things.
@@ -99,22 +119,8 @@ describe('built-in anchors only save time', () => {
     const { generateSized } = await import('../../bench/corpus.js');
     const spec = builtInDetectors.find((d) => d.id === id) as DetectorSpec;
     expect(spec.patterns.some((p) => p.startsAt !== undefined)).toBe(true);
-    const key = Buffer.alloc(32, 3);
-    const anchoredEngine = new DetectionEngine({ detectors: [spec], fingerprintKey: key });
     const plain = { ...spec, patterns: spec.patterns.map(({ startsAt: _dropped, ...p }) => p) };
-    const scanningEngine = new DetectionEngine({ detectors: [plain], fingerprintKey: key });
-    const texts = [
-      ...generateSized(11, 150, 4096).map((r) => r.text),
-      ...spec.samples.tp.map((t) => (typeof t === 'string' ? t : t.text)),
-      ...spec.samples.fp,
-    ];
-    let found = 0;
-    for (const text of texts) {
-      const anchored = anchoredEngine.detect(text);
-      expect(anchored).toEqual(scanningEngine.detect(text));
-      found += anchored.length;
-    }
-    expect(found).toBeGreaterThan(0);
+    expectSameFindings(spec, plain, [...generateSized(11, 150, 4096).map((r) => r.text), ...sampleTexts(spec)], 0);
   });
 });
 
@@ -133,13 +139,9 @@ describe('located starts reproduce the scan they replaced', () => {
         },
       ],
     };
-    const key = Buffer.alloc(32, 5);
-    const located = new DetectionEngine({ detectors: [spec], fingerprintKey: key });
-    const scanned = new DetectionEngine({ detectors: [scanning], fingerprintKey: key });
     const secret = 'AAH7tR2xQ9vLmN4pK8sW3zY6bC1dF5gJ0hE';
     const texts = [
-      ...spec.samples.tp.map((t) => (typeof t === 'string' ? t : t.text)),
-      ...spec.samples.fp,
+      ...sampleTexts(spec),
       ...['', 'x', 'bot', 'xbot', '/bot', '1-', 'é', '_', ' ', ':'].flatMap((before) =>
         ['1234567', '12345678', '123456789', '1234567890', '12345678901'].flatMap((id) =>
           [':', `:${secret}`, `:${secret}x`, `:${secret} `, `:${secret}-`].map((after) => `telegram bot ${before}${id}${after}`),
@@ -147,13 +149,7 @@ describe('located starts reproduce the scan they replaced', () => {
       ),
       `telegram https://api.telegram.org/bot123456789:${secret}/sendMessage and 987654321:${secret}`,
     ];
-    let found = 0;
-    for (const text of texts) {
-      const got = located.detect(text);
-      expect(got).toEqual(scanned.detect(text));
-      found += got.length;
-    }
-    expect(found).toBeGreaterThan(10);
+    expectSameFindings(spec, scanning, texts, 10);
   });
 });
 
@@ -170,23 +166,13 @@ describe('located city-then-code starts reproduce the scan they replaced', () =>
       ...located,
       patterns: [{ name: 'city-then-code', regex: CITY_THEN_CODE, score: 0.75, requires: CITY_THEN_CODE_HINT }],
     };
-    const key = Buffer.alloc(32, 6);
-    const a = new DetectionEngine({ detectors: [located], fingerprintKey: key });
-    const b = new DetectionEngine({ detectors: [scanning], fingerprintKey: key });
     const rand = seededRandom(5);
     const lines = Array.from({ length: 600 }, () => (generators.STREET_ADDRESS as (r: () => number) => string)(() => rand.next()));
     const texts = [
-      ...spec.samples.tp.map((t) => (typeof t === 'string' ? t : t.text)),
-      ...spec.samples.fp,
+      ...sampleTexts(spec),
       ...lines.map((line, i) => `Customer note ${i}: ship to ${line}. Call back after 5pm.`),
       lines.slice(0, 40).join('\n'),
     ];
-    let found = 0;
-    for (const text of texts) {
-      const got = a.detect(text);
-      expect(got).toEqual(b.detect(text));
-      found += got.length;
-    }
-    expect(found).toBeGreaterThan(20);
+    expectSameFindings(located, scanning, texts, 20);
   });
 });

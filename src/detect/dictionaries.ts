@@ -30,7 +30,8 @@ export const DEFAULT_DICTIONARY_SCORE = 0.85;
 
 export interface CompiledDictionaries {
   find(text: string, out: Array<{ entity: string; start: number; end: number; score: number; detectorId: string }>): void;
-  isAllowed(value: string): boolean;
+  /** Whether `text.slice(start, end)` is on the allowlist (nothing is sliced when it is empty). */
+  isAllowed(text: string, start: number, end: number): boolean;
 }
 
 export function parseDictionaryConfig(value: unknown): DictionaryConfig {
@@ -69,8 +70,8 @@ export function compileDictionaries(config: DictionaryConfig): CompiledDictionar
         });
       }
     },
-    isAllowed(value) {
-      return allowed.size > 0 && allowed.has(allowKey(value));
+    isAllowed(text, start, end) {
+      return allowed.size > 0 && allowed.has(allowKey(text.slice(start, end)));
     },
   };
 }

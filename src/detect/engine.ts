@@ -305,7 +305,7 @@ export class DetectionEngine {
     }
     this.dictionaries.find(text, candidates);
     const kept = resolveOverlaps(
-      candidates.filter((c) => c.score >= minScore && !this.dictionaries.isAllowed(text.slice(c.start, c.end))),
+      candidates.filter((c) => c.score >= minScore && !this.dictionaries.isAllowed(text, c.start, c.end)),
     );
     // one literal shape for every finding: spread copies make slow objects for every reader
     return kept.map((c) => ({
